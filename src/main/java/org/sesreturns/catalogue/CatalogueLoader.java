@@ -1,0 +1,293 @@
+package org.sesreturns.catalogue;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Month;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
+
+/**
+ * Reads a catalogue and its history files and checks them whole, so that a wrong file stops
+ * start-up with the file, the place (a path such as {@code objectives[2].kpis[0].type}) and the
+ * problem, and nothing is half-loaded.
+ */
+public final class CatalogueLoader {
+
+  private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+  private static final Pattern PERSON_ID = Pattern.compile("[a-z0-9][a-z0-9.-]*");
+  private static final Set<String> POLARITIES = Set.of("higher-is-better", "lower-is-better");
+  private static final Set<String> TARGET_BASES = Set.of("annual-cumulative", "quarter", "point-in-time");
+
+  private final YAMLMapper yaml = new YAMLMapper();
+  private final ResourceLoader resources;
+
+  public CatalogueLoader() {
+    this(new DefaultResourceLoader());
+  }
+
+  public CatalogueLoader(ResourceLoader resources) {
+    this.resources = resources;
+  }
+
+  /** Loads from locations: {@code classpath:...}, {@code file:...} or a plain file path. */
+  public Catalogue load(String catalogueLocation, List<String> historyLocations) {
+    Catalogue catalogue = catalogue(catalogueLocation, read(catalogueLocation));
+    List<Catalogue.HistoryPeriod> history = new ArrayList<>();
+    Set<Period> periods = new HashSet<>();
+    for (String location : historyLocations) {
+      Catalogue.HistoryPeriod period = history(location, read(location), catalogue);
+      if (!periods.add(period.period())) {
+        throw new CatalogueException(location, "period", "period " + period.period() + " is in two history files");
+      }
+      history.add(period);
+    }
+    return new Catalogue(catalogue.strategy(), catalogue.people(), catalogue.coordinators(),
+        catalogue.board(), catalogue.objectives(), List.copyOf(history));
+  }
+
+  private JsonNode read(String location) {
+    Resource resource = resources.getResource(
+        location.contains(":") && !location.matches("^[A-Za-z]:\\\\.*") ? location : "file:" + location);
+    if (!resource.exists()) {
+      throw new CatalogueException(location, "the file", "it does not exist");
+    }
+    try (InputStream in = resource.getInputStream()) {
+      JsonNode root = yaml.readTree(in);
+      if (root == null || !root.isObject()) {
+        throw new CatalogueException(location, "the top", "the file is empty or not a YAML mapping");
+      }
+      return root;
+    } catch (JsonProcessingException e) {
+      var where = e.getLocation();
+      throw new CatalogueException(location,
+          where == null ? "the file" : "line " + where.getLineNr() + ", column " + where.getColumnNr(),
+          "it is not valid YAML: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new CatalogueException(location, "the file", "it cannot be read: " + e.getMessage());
+    }
+  }
+
+  private Catalogue catalogue(String file, JsonNode root) {
+    Node top = new Node(file, "", root);
+    Node strategyNode = top.object("strategy");
+    String monthWord = strategyNode.optionalText("financial-year-start");
+    Month start = Month.APRIL;
+    if (monthWord != null) {
+      try {
+        start = Month.valueOf(monthWord.toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw strategyNode.child("financial-year-start").problem("'" + monthWord + "' is not a month name");
+      }
+    }
+    var strategy = new Catalogue.Strategy(
+        strategyNode.slug("id"), strategyNode.text("title"), strategyNode.text("board"), start);
+
+    Map<String, Catalogue.Person> people = new LinkedHashMap<>();
+    for (Node p : top.list("people")) {
+      String id = p.text("id");
+      if (!PERSON_ID.matcher(id).matches()) {
+        throw p.child("id").problem("'" + id + "' is not a login name (a-z, 0-9, '.' and '-')");
+      }
+      if (people.containsKey(id)) {
+        throw p.child("id").problem("duplicate person id '" + id + "'");
+      }
+      String email = p.text("email");
+      if (!email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+        throw p.child("email").problem("'" + email + "' is not an e-mail address");
+      }
+      people.put(id, new Catalogue.Person(id, p.text("name"), email));
+    }
+
+    Node roles = top.object("roles");
+    List<String> coordinators = personList(roles, "coordinators", people);
+    if (coordinators.isEmpty()) {
+      throw roles.child("coordinators").problem("at least one coordinator is needed");
+    }
+    List<String> board = roles.has("board") ? personList(roles, "board", people) : List.of();
+
+    List<Catalogue.Objective> objectives = new ArrayList<>();
+    Set<String> objectiveIds = new HashSet<>();
+    for (Node o : top.list("objectives")) {
+      String id = o.slug("id");
+      if (!objectiveIds.add(id)) {
+        throw o.child("id").problem("duplicate objective id '" + id + "'");
+      }
+      String sesLead = personRef(o, "ses-lead", people);
+      String projectLead = personRef(o, "project-lead", people);
+      List<Catalogue.Kpi> kpis = new ArrayList<>();
+      Set<String> kpiIds = new HashSet<>();
+      for (Node k : o.has("kpis") ? o.list("kpis") : List.<Node>of()) {
+        String kpiId = k.slug("id");
+        if (!kpiIds.add(kpiId)) {
+          throw k.child("id").problem("duplicate KPI id '" + kpiId + "' in objective '" + id + "'");
+        }
+        kpis.add(kpi(k));
+      }
+      objectives.add(new Catalogue.Objective(id, o.text("title"), sesLead, projectLead, List.copyOf(kpis)));
+    }
+    if (objectives.isEmpty()) {
+      throw top.child("objectives").problem("the catalogue has no objectives");
+    }
+    return new Catalogue(strategy, Map.copyOf(people), coordinators, board, List.copyOf(objectives), List.of());
+  }
+
+  private Catalogue.Kpi kpi(Node k) {
+    String typeWord = k.text("type");
+    KpiType type = KpiType.of(typeWord).orElseThrow(() -> k.child("type").problem(
+        "unknown KPI type '" + typeWord + "' (one of count, percentage, currency, yes-no, milestone, trend, narrative)"));
+    String target = k.optionalText("target");
+    if (target != null && target.equalsIgnoreCase(KpiType.NOT_APPLICABLE)) {
+      target = null;
+    }
+    type.targetProblem(target).ifPresent(p -> {
+      throw k.child("target").problem(p);
+    });
+    String polarity = k.optionalText("polarity");
+    if (polarity != null && !POLARITIES.contains(polarity)) {
+      throw k.child("polarity").problem("'" + polarity + "' is not higher-is-better or lower-is-better");
+    }
+    String basis = k.optionalText("target-basis");
+    if (basis != null && !TARGET_BASES.contains(basis)) {
+      throw k.child("target-basis").problem("'" + basis + "' is not annual-cumulative, quarter or point-in-time");
+    }
+    return new Catalogue.Kpi(k.slug("id"), k.text("title"), type, target, k.optionalText("unit"),
+        polarity == null && type.numeric() ? "higher-is-better" : polarity,
+        basis == null && type.numeric() ? "annual-cumulative" : basis,
+        k.optionalText("tolerance"), k.optionalText("baseline"), k.optionalText("notes"));
+  }
+
+  private Catalogue.HistoryPeriod history(String file, JsonNode root, Catalogue catalogue) {
+    Node top = new Node(file, "", root);
+    Period period;
+    try {
+      period = Period.parse(top.text("period"));
+    } catch (IllegalArgumentException e) {
+      throw top.child("period").problem(e.getMessage());
+    }
+    List<Catalogue.HistoricReturn> returns = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (Node r : top.list("returns")) {
+      String objectiveId = r.text("objective");
+      Catalogue.Objective objective = catalogue.objective(objectiveId).orElseThrow(
+          () -> r.child("objective").problem("objective '" + objectiveId + "' is not in the catalogue"));
+      if (!seen.add(objectiveId)) {
+        throw r.child("objective").problem("objective '" + objectiveId + "' has two returns");
+      }
+      List<Catalogue.HistoricKpi> kpis = new ArrayList<>();
+      for (Node k : r.has("kpis") ? r.list("kpis") : List.<Node>of()) {
+        String kpiId = k.text("kpi");
+        if (objective.kpi(kpiId).isEmpty()) {
+          throw k.child("kpi").problem("KPI '" + kpiId + "' is not in objective '" + objectiveId + "' of the catalogue");
+        }
+        kpis.add(new Catalogue.HistoricKpi(kpiId, k.optionalText("target"), k.optionalText("achieved"),
+            k.status("status", Status::of, "green, amber, red or none"), k.optionalText("progress")));
+      }
+      returns.add(new Catalogue.HistoricReturn(objectiveId,
+          r.has("previous-status") ? r.status("previous-status", Status::overall, "green, amber or red") : null,
+          r.status("overall-status", Status::overall, "green, amber or red"),
+          List.copyOf(kpis), r.optionalText("commentary")));
+    }
+    return new Catalogue.HistoryPeriod(period, List.copyOf(returns));
+  }
+
+  private static List<String> personList(Node parent, String field, Map<String, Catalogue.Person> people) {
+    List<String> ids = new ArrayList<>();
+    for (Node n : parent.list(field)) {
+      String id = n.scalar();
+      if (!people.containsKey(id)) {
+        throw n.problem("unknown person '" + id + "' (not in people)");
+      }
+      ids.add(id);
+    }
+    return List.copyOf(ids);
+  }
+
+  private static String personRef(Node parent, String field, Map<String, Catalogue.Person> people) {
+    String id = parent.text(field);
+    if (!people.containsKey(id)) {
+      throw parent.child(field).problem("unknown person '" + id + "' (not in people)");
+    }
+    return id;
+  }
+
+  /** A place in a YAML tree that knows its path, so every problem can say where it is. */
+  private record Node(String file, String path, JsonNode value) {
+
+    Node child(String field) {
+      return new Node(file, path.isEmpty() ? field : path + "." + field, value.path(field));
+    }
+
+    boolean has(String field) {
+      return value.hasNonNull(field);
+    }
+
+    CatalogueException problem(String problem) {
+      return new CatalogueException(file, path.isEmpty() ? "the top" : path, problem);
+    }
+
+    Node object(String field) {
+      Node child = child(field);
+      if (!child.value.isObject()) {
+        throw child.problem(child.value.isMissingNode() ? "is missing" : "must be a mapping");
+      }
+      return child;
+    }
+
+    List<Node> list(String field) {
+      Node child = child(field);
+      if (!child.value.isArray()) {
+        throw child.problem(child.value.isMissingNode() || child.value.isNull() ? "is missing" : "must be a list");
+      }
+      List<Node> items = new ArrayList<>();
+      for (int i = 0; i < child.value.size(); i++) {
+        items.add(new Node(file, child.path + "[" + i + "]", child.value.get(i)));
+      }
+      return items;
+    }
+
+    String scalar() {
+      if (!value.isValueNode() || value.isNull()) {
+        throw problem(value.isMissingNode() || value.isNull() ? "is missing" : "must be a single value");
+      }
+      return value.asText().strip();
+    }
+
+    String text(String field) {
+      String text = child(field).scalar();
+      if (text.isEmpty()) {
+        throw child(field).problem("is empty");
+      }
+      return text;
+    }
+
+    String optionalText(String field) {
+      return has(field) ? child(field).scalar() : null;
+    }
+
+    String slug(String field) {
+      String text = text(field);
+      if (!SLUG.matcher(text).matches()) {
+        throw child(field).problem("'" + text + "' is not a slug (a-z, 0-9 and '-')");
+      }
+      return text;
+    }
+
+    Status status(String field, java.util.function.Function<String, java.util.Optional<Status>> parse, String allowed) {
+      String word = text(field);
+      return parse.apply(word).orElseThrow(
+          () -> child(field).problem("'" + word + "' is not a status (" + allowed + ")"));
+    }
+  }
+}

@@ -1,0 +1,42 @@
+package org.sesreturns.cycle;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.sesreturns.catalogue.Catalogue;
+import org.sesreturns.engine.Json;
+import org.sesreturns.returns.ReturnRepository;
+import org.springframework.stereotype.Component;
+
+/** What the review and presentation forms show: the cycle, a link to its pack and its returns. */
+@Component
+class PackForm {
+
+  private final CycleService cycles;
+  private final ReturnRepository returns;
+  private final Catalogue catalogue;
+
+  PackForm(CycleService cycles, ReturnRepository returns, Catalogue catalogue) {
+    this.cycles = cycles;
+    this.returns = returns;
+    this.catalogue = catalogue;
+  }
+
+  ObjectNode of(String cycleKey) {
+    Cycle cycle = cycles.require(cycleKey);
+    ObjectNode form = Json.mapper().createObjectNode();
+    form.put("strategy", catalogue.strategy().title());
+    form.put("board", catalogue.strategy().board());
+    form.put("period", cycle.period().text());
+    form.put("reportDate", cycle.period().months(catalogue.strategy().financialYearStart()));
+    form.put("boardMeeting", cycle.boardMeeting().toString());
+    form.put("packUrl", "/api/cycles/" + cycleKey + "/pack");
+    var objectives = form.putArray("objectives");
+    for (var r : returns.findAll(cycleKey)) {
+      var o = objectives.addObject();
+      o.put("id", r.key().objectiveId());
+      o.put("title", catalogue.objective(r.key().objectiveId()).map(Catalogue.Objective::title)
+          .orElse(r.key().objectiveId()));
+      r.latest().ifPresent(v -> o.put("overallStatus", v.submission().overallStatus().label()));
+    }
+    return form;
+  }
+}

@@ -1,0 +1,53 @@
+package org.sesreturns.engine;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Optional;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.camunda.spin.json.SpinJsonNode;
+
+/**
+ * Converts between the engine's JSON variables and Jackson trees. A client may send a JSON
+ * variable as Spin {@code Json}, as a string holding JSON, or (over REST without a type) as a
+ * deserialized list; all of them are read the same way here.
+ */
+public final class Json {
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private Json() {}
+
+  public static ObjectMapper mapper() {
+    return MAPPER;
+  }
+
+  /** Reads a variable value as JSON; empty when absent, and an error when it is not JSON. */
+  public static Optional<JsonNode> read(Object value, String name) {
+    if (value == null) {
+      return Optional.empty();
+    }
+    try {
+      if (value instanceof SpinJsonNode spin) {
+        return Optional.of(MAPPER.readTree(spin.toString()));
+      }
+      if (value instanceof String text) {
+        return text.isBlank() ? Optional.empty() : Optional.of(MAPPER.readTree(text));
+      }
+      return Optional.of(MAPPER.valueToTree(value));
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      throw new InvalidInputException(name + ": is not valid JSON");
+    }
+  }
+
+  /** A Spin JSON variable value holding the tree. */
+  public static TypedValue variable(JsonNode node) {
+    return SpinValues.jsonValue(node.toString()).create();
+  }
+
+  public static TypedValue nullString() {
+    return Variables.stringValue(null);
+  }
+}

@@ -1,0 +1,56 @@
+package org.sesreturns.returns;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.sesreturns.catalogue.Catalogue;
+import org.sesreturns.catalogue.Period;
+import org.sesreturns.catalogue.Status;
+import org.sesreturns.cycle.Cycle;
+import org.sesreturns.cycle.CycleRepository;
+import org.sesreturns.cycle.CycleStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * What an objective reported in the quarter before: the strategy's latest closed cycle before
+ * the period or, before the first one, the latest history period.
+ */
+@Component
+public class PreviousQuarter {
+
+  private final Catalogue catalogue;
+  private final CycleRepository cycles;
+  private final ReturnRepository returns;
+
+  PreviousQuarter(Catalogue catalogue, CycleRepository cycles, ReturnRepository returns) {
+    this.catalogue = catalogue;
+    this.cycles = cycles;
+    this.returns = returns;
+  }
+
+  /** An objective's previous return: its overall status and, by KPI id, what each KPI reported. */
+  public record Previous(Period period, Status overallStatus, Map<String, Figure> kpis) {}
+
+  public record Figure(String target, String achieved, Status status) {}
+
+  public Optional<Previous> of(Period period, String objectiveId) {
+    Optional<Cycle> closed = cycles.findAll(catalogue.strategy().id()).stream()
+        .filter(c -> c.status() == CycleStatus.CLOSED && c.period().compareTo(period) < 0)
+        .max((a, b) -> a.period().compareTo(b.period()));
+    if (closed.isPresent()) {
+      return returns.find(new ReturnKey(closed.get().key(), objectiveId))
+          .flatMap(StoredReturn::latest)
+          .map(v -> {
+            Map<String, Figure> kpis = new HashMap<>();
+            v.submission().kpis().stream().filter(k -> k.kpiId() != null)
+                .forEach(k -> kpis.put(k.kpiId(), new Figure(k.target(), k.achieved(), k.status())));
+            return new Previous(closed.get().period(), v.submission().overallStatus(), kpis);
+          });
+    }
+    return catalogue.historyBefore(period).flatMap(h -> h.returnOf(objectiveId).map(r -> {
+      Map<String, Figure> kpis = new HashMap<>();
+      r.kpis().forEach(k -> kpis.put(k.kpi(), new Figure(k.target(), k.achieved(), k.status())));
+      return new Previous(h.period(), r.overallStatus(), kpis);
+    }));
+  }
+}

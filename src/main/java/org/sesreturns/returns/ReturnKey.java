@@ -1,0 +1,17 @@
+package org.sesreturns.returns;
+
+/** Identifies one objective's return in one cycle; its text form is the return process's business key. */
+public record ReturnKey(String cycleKey, String objectiveId) {
+
+  public static ReturnKey parse(String businessKey) {
+    int slash = businessKey == null ? -1 : businessKey.indexOf('/');
+    if (slash <= 0 || slash == businessKey.length() - 1) {
+      throw new IllegalArgumentException("'" + businessKey + "' is not a return key (<cycle>/<objective>)");
+    }
+    return new ReturnKey(businessKey.substring(0, slash), businessKey.substring(slash + 1));
+  }
+
+  public String businessKey() {
+    return cycleKey + "/" + objectiveId;
+  }
+}

@@ -1,0 +1,130 @@
+package org.sesreturns.returns;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.sesreturns.catalogue.Status;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** The returns and their submissions in the application's tables. */
+@Repository
+public class ReturnRepository {
+
+  private final JdbcClient jdbc;
+
+  ReturnRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public void issue(String cycleKey, List<String> objectiveIds, OffsetDateTime now) {
+    for (String objectiveId : objectiveIds) {
+      jdbc.sql("insert into objective_return (cycle_key, objective_id, status, updated_at) values (?, ?, ?, ?)")
+          .params(cycleKey, objectiveId, ReturnStatus.ISSUED.word(), now)
+          .update();
+    }
+  }
+
+  public Optional<StoredReturn> find(ReturnKey key) {
+    return jdbc.sql("select id, status from objective_return where cycle_key = ? and objective_id = ?")
+        .params(key.cycleKey(), key.objectiveId())
+        .query((rs, n) -> new StoredReturn(rs.getLong("id"), key, ReturnStatus.of(rs.getString("status")),
+            latestVersion(rs.getLong("id"))))
+        .optional();
+  }
+
+  public List<StoredReturn> findAll(String cycleKey) {
+    return jdbc.sql("select id, objective_id, status from objective_return where cycle_key = ? order by id")
+        .param(cycleKey)
+        .query((rs, n) -> new StoredReturn(rs.getLong("id"), new ReturnKey(cycleKey, rs.getString("objective_id")),
+            ReturnStatus.of(rs.getString("status")), Optional.empty()))
+        .list()
+        .stream()
+        .map(r -> new StoredReturn(r.id(), r.key(), r.status(), latestVersion(r.id())))
+        .toList();
+  }
+
+  public void setStatus(long returnId, ReturnStatus status, OffsetDateTime now) {
+    jdbc.sql("update objective_return set status = ?, updated_at = ? where id = ?")
+        .params(status.word(), now, returnId)
+        .update();
+  }
+
+  public void reopen(long returnId, String user, String comment, OffsetDateTime now) {
+    jdbc.sql("""
+            update objective_return set status = ?, updated_at = ?, reopened_by = ?, reopened_at = ?, reopen_comment = ?
+            where id = ?""")
+        .params(ReturnStatus.REOPENED.word(), now, user, now, comment, returnId)
+        .update();
+  }
+
+  /** The coordinator's reason for reopening the return, if it was reopened. */
+  public Optional<String> reopenComment(long returnId) {
+    return jdbc.sql("select reopen_comment from objective_return where id = ?").param(returnId)
+        .query(String.class).optional();
+  }
+
+  public int addSubmission(long returnId, Status previousStatus, Submission submission, String user, OffsetDateTime now) {
+    int version = jdbc.sql("select coalesce(max(version), 0) + 1 from return_submission where return_id = ?")
+        .param(returnId).query(Integer.class).single();
+    var keys = new GeneratedKeyHolder();
+    jdbc.sql("""
+            insert into return_submission
+              (return_id, version, previous_status, overall_status, commentary, submitted_by, submitted_at)
+            values (?, ?, ?, ?, ?, ?, ?)""")
+        .params(returnId, version, previousStatus == null ? null : previousStatus.word(),
+            submission.overallStatus().word(), submission.commentary(), user, now)
+        .update(keys, "id");
+    long submissionId = keys.getKey().longValue();
+    int position = 0;
+    for (Submission.KpiValue kpi : submission.kpis()) {
+      jdbc.sql("""
+              insert into kpi_value (submission_id, position, kpi_id, title, target, achieved, status, progress)
+              values (?, ?, ?, ?, ?, ?, ?, ?)""")
+          .params(submissionId, position++, kpi.kpiId(), kpi.title(), kpi.target(), kpi.achieved(),
+              kpi.status().word(), kpi.progress())
+          .update();
+    }
+    return version;
+  }
+
+  public void decide(long submissionId, String decision, String user, String comment, OffsetDateTime now) {
+    jdbc.sql("""
+            update return_submission set decision = ?, decided_by = ?, decided_at = ?, decision_comment = ?
+            where id = ?""")
+        .params(decision, user, now, comment, submissionId)
+        .update();
+  }
+
+  private Optional<StoredReturn.Version> latestVersion(long returnId) {
+    return jdbc.sql("select * from return_submission where return_id = ? order by version desc fetch first 1 rows only")
+        .param(returnId)
+        .query(this::version)
+        .optional();
+  }
+
+  private StoredReturn.Version version(ResultSet rs, int n) throws SQLException {
+    long id = rs.getLong("id");
+    String previous = rs.getString("previous_status");
+    var submission = new Submission(Status.of(rs.getString("overall_status")).orElseThrow(),
+        rs.getString("commentary"), kpis(id));
+    return new StoredReturn.Version(id, rs.getInt("version"),
+        previous == null ? null : Status.of(previous).orElseThrow(), submission,
+        rs.getString("submitted_by"), rs.getObject("submitted_at", OffsetDateTime.class),
+        rs.getString("decision"), rs.getString("decided_by"), rs.getObject("decided_at", OffsetDateTime.class),
+        rs.getString("decision_comment"));
+  }
+
+  private List<Submission.KpiValue> kpis(long submissionId) {
+    return new ArrayList<>(jdbc.sql("select * from kpi_value where submission_id = ? order by position")
+        .param(submissionId)
+        .query((rs, n) -> new Submission.KpiValue(rs.getString("kpi_id"), rs.getString("title"),
+            rs.getString("target"), rs.getString("achieved"), Status.of(rs.getString("status")).orElseThrow(),
+            rs.getString("progress")))
+        .list());
+  }
+}
