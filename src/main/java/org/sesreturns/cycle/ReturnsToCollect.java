@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
  * tables, so the engine carries no list variable and a reopened return is collected again.
  */
 @Component("returnsToCollect")
-class ReturnsToCollect {
+public class ReturnsToCollect {
 
   private final CycleService cycles;
 

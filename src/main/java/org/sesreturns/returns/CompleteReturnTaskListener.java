@@ -1,16 +1,18 @@
 package org.sesreturns.returns;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.sesreturns.engine.CurrentUser;
-import org.sesreturns.engine.Json;
 import org.camunda.bpm.engine.variable.Variables;
+import org.sesreturns.engine.Json;
 import org.springframework.stereotype.Component;
 
 /**
- * Fills the return form when the task is created and, on completion, validates and stores the
- * return. The form data are task-local, so they leave the engine with the task; a refused
- * submission rolls the completion back and leaves the task as it was.
+ * Fills the return form when the task is created: the header, the KPI rows (with the lead's
+ * entries when a return comes back) and the previous status. The task is due when returns are.
  */
 @Component
 class CompleteReturnTaskListener implements TaskListener {
@@ -24,24 +26,16 @@ class CompleteReturnTaskListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     ReturnKey key = ReturnKey.parse(task.getExecution().getProcessBusinessKey());
-    if (EVENTNAME_CREATE.equals(task.getEventName())) {
-      ReturnService.ReturnForm form = returns.form(key);
-      task.setVariableLocal(ObjectiveReturn.RETURN_HEADER, Json.variable(form.header()));
-      task.setVariableLocal(ObjectiveReturn.KPIS, Json.variable(form.kpis()));
-      task.setVariableLocal(ObjectiveReturn.OVERALL_STATUS, Variables.stringValue(form.overallStatus()));
-      task.setVariableLocal(ObjectiveReturn.COMMENTARY, Variables.stringValue(form.commentary()));
-      if (form.previousStatus() != null) {
-        task.setVariableLocal(ObjectiveReturn.PREVIOUS_STATUS, form.previousStatus());
-      }
-      return;
+    ReturnService.ReturnForm form = returns.form(key);
+    DelegateExecution execution = task.getExecution();
+    execution.setVariable(ObjectiveReturn.RETURN_HEADER, Json.variable(form.header()));
+    execution.setVariable(ObjectiveReturn.KPIS, Json.variable(form.kpis()));
+    execution.setVariable(ObjectiveReturn.OVERALL_STATUS, Variables.stringValue(form.overallStatus()));
+    execution.setVariable(ObjectiveReturn.COMMENTARY, Variables.stringValue(form.commentary()));
+    if (form.previousStatus() != null) {
+      execution.setVariable(ObjectiveReturn.PREVIOUS_STATUS, form.previousStatus());
     }
-    returns.submit(key, text(task.getVariable(ObjectiveReturn.OVERALL_STATUS)),
-        text(task.getVariable(ObjectiveReturn.COMMENTARY)),
-        Json.read(task.getVariable(ObjectiveReturn.KPIS), ObjectiveReturn.KPIS).orElse(null),
-        CurrentUser.of(task));
-  }
-
-  private static String text(Object value) {
-    return value == null ? null : value.toString();
+    LocalDate due = LocalDate.parse(form.header().get("returnsDue").asText());
+    task.setDueDate(Date.from(due.atTime(17, 0).atZone(ZoneId.of("Europe/London")).toInstant()));
   }
 }

@@ -1,0 +1,29 @@
+package org.sesreturns.cycle;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.variable.Variables;
+import org.sesreturns.engine.Json;
+import org.springframework.stereotype.Component;
+
+/** Prepares the pack review and presentation forms: the cycle, its returns and a link to the pack. */
+@Component
+class PackTaskListener implements TaskListener {
+
+  private final PackForm packForm;
+
+  PackTaskListener(PackForm packForm) {
+    this.packForm = packForm;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    var execution = task.getExecution();
+    execution.setVariable(QuarterlyCycle.PACK_FORM, Json.variable(packForm.of(execution.getProcessBusinessKey())));
+    if (QuarterlyCycle.TASK_REVIEW_PACK.equals(task.getTaskDefinitionKey())) {
+      execution.setVariable(QuarterlyCycle.PACK_APPROVED, Variables.booleanValue(null));
+      execution.setVariable(QuarterlyCycle.PACK_REVIEW_COMMENT, Variables.stringValue(null));
+      execution.setVariable(QuarterlyCycle.REOPEN_OBJECTIVES, Variables.stringValue(null));
+    }
+  }
+}

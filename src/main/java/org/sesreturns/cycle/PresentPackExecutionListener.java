@@ -1,0 +1,26 @@
+package org.sesreturns.cycle;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+
+/** Records the board meeting when the presentation task ends (see {@link ReviewPackExecutionListener}). */
+@Component
+class PresentPackExecutionListener implements ExecutionListener {
+
+  private final CycleService cycles;
+
+  PresentPackExecutionListener(CycleService cycles) {
+    this.cycles = cycles;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    if (execution.isCanceled()) {
+      return;
+    }
+    cycles.recordBoardMeeting(execution.getProcessBusinessKey(),
+        execution.getVariable(QuarterlyCycle.BOARD_MEETING_HELD), execution.getVariable(QuarterlyCycle.BOARD_DECISIONS));
+    execution.removeVariable(QuarterlyCycle.PACK_FORM);
+  }
+}

@@ -1,0 +1,41 @@
+package org.sesreturns.returns;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.sesreturns.engine.CurrentUser;
+import org.sesreturns.engine.Json;
+import org.springframework.stereotype.Component;
+
+/**
+ * Validates and stores the return when the project lead completes the task. It listens to the
+ * task's end rather than its completion because the engine passes an execution listener's
+ * exception on as it is, and so a refused submission reaches the client as 400 with its message
+ * (a task listener's would be wrapped into a 500); either way the completion is rolled back.
+ */
+@Component
+class SubmitReturnExecutionListener implements ExecutionListener {
+
+  private final ReturnService returns;
+
+  SubmitReturnExecutionListener(ReturnService returns) {
+    this.returns = returns;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    if (execution.isCanceled()) {
+      return;
+    }
+    returns.submit(ReturnKey.parse(execution.getProcessBusinessKey()),
+        text(execution.getVariable(ObjectiveReturn.OVERALL_STATUS)),
+        text(execution.getVariable(ObjectiveReturn.COMMENTARY)),
+        Json.read(execution.getVariable(ObjectiveReturn.KPIS), ObjectiveReturn.KPIS).orElse(null),
+        CurrentUser.of(execution));
+    // the figures now live in the application's tables
+    execution.removeVariables(ObjectiveReturn.FORM_DATA);
+  }
+
+  private static String text(Object value) {
+    return value == null ? null : value.toString();
+  }
+}
