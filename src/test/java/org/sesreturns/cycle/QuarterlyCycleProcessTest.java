@@ -1,0 +1,173 @@
+package org.sesreturns.cycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.util.List;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.sesreturns.returns.ObjectiveReturn;
+import org.sesreturns.engine.ProcessTestEngine;
+
+/** Every path through quarterly-cycle.bpmn, its delegates and listeners mocked. */
+@Deployment(resources = {"processes/quarterly-cycle.bpmn", "processes/objective-return.bpmn"})
+class QuarterlyCycleProcessTest {
+
+  @RegisterExtension
+  static ProcessEngineExtension extension = ProcessEngineExtension.builder()
+      .useProcessEngine(ProcessTestEngine.get()).build();
+
+  private final ReturnsToCollect returnsToCollect = mock(ReturnsToCollect.class);
+  private final JavaDelegate compilePack = mock(JavaDelegate.class);
+  private final ExecutionListener reviewPack = mock(ExecutionListener.class);
+  private final ExecutionListener presentPack = mock(ExecutionListener.class);
+  private final JavaDelegate closeCycle = mock(JavaDelegate.class);
+  private final ExecutionListener cycleCancelled = mock(ExecutionListener.class);
+
+  @BeforeEach
+  void mocks() {
+    BpmnAwareTests.init(extension.getProcessEngine());
+    Mocks.register("openCycleDelegate", (JavaDelegate) execution -> execution.setProcessBusinessKey("2024-25-Q1"));
+    Mocks.register("returnsToCollect", returnsToCollect);
+    Mocks.register("compilePackDelegate", compilePack);
+    Mocks.register("packTaskListener", mock(TaskListener.class));
+    Mocks.register("reviewPackExecutionListener", reviewPack);
+    Mocks.register("presentPackExecutionListener", presentPack);
+    Mocks.register("closeCycleDelegate", closeCycle);
+    Mocks.register("cycleCancelledExecutionListener", cycleCancelled);
+    // the called return process, with its own listeners out of the way
+    Mocks.register("issueReturnExecutionListener", (ExecutionListener) execution -> {
+      execution.setVariable(ObjectiveReturn.PROJECT_LEAD, "lead");
+      execution.setVariable(ObjectiveReturn.SES_LEAD, "ses-lead");
+    });
+    for (String name : List.of("completeReturnTaskListener", "signOffReturnTaskListener")) {
+      Mocks.register(name, mock(TaskListener.class));
+    }
+    for (String name : List.of("submitReturnExecutionListener", "signOffReturnExecutionListener")) {
+      Mocks.register(name, mock(ExecutionListener.class));
+    }
+    when(returnsToCollect.of(any())).thenReturn(List.of("growth", "housing"));
+  }
+
+  @AfterEach
+  void reset() {
+    Mocks.reset();
+  }
+
+  private ProcessInstance start() {
+    return runtimeService().startProcessInstanceByKey(QuarterlyCycle.PROCESS_KEY, withVariables(
+        QuarterlyCycle.PERIOD, "2024-25 Q1", QuarterlyCycle.RETURNS_DUE, "2024-07-15",
+        QuarterlyCycle.BOARD_MEETING, "2024-08-01"));
+  }
+
+  private void signOffReturn(String objectiveId) {
+    var returnTask = taskQuery().processInstanceBusinessKey("2024-25-Q1/" + objectiveId);
+    complete(returnTask.singleResult());
+    complete(returnTask.singleResult(), withVariables(ObjectiveReturn.APPROVED, true));
+  }
+
+  @Test
+  void cycleRunsFromReturnsToBoardAndCloses() throws Exception {
+    ProcessInstance cycle = start();
+
+    BpmnAwareTests.assertThat(cycle).isWaitingAt("callActivity_collectReturns");
+    assertThat(cycle.getBusinessKey()).isEqualTo("2024-25-Q1");
+    assertThat(runtimeService().createProcessInstanceQuery().processInstanceBusinessKey("2024-25-Q1").count()).isOne();
+    assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey(ObjectiveReturn.PROCESS_KEY)
+        .list()).extracting(p -> p.getBusinessKey())
+        .containsExactlyInAnyOrder("2024-25-Q1/growth", "2024-25-Q1/housing");
+
+    signOffReturn("growth");
+    BpmnAwareTests.assertThat(cycle).isWaitingAt("callActivity_collectReturns");
+    signOffReturn("housing");
+
+    BpmnAwareTests.assertThat(cycle).isWaitingAt("serviceTask_compilePack");
+    execute(job(cycle));
+    verify(compilePack).execute(any());
+
+    BpmnAwareTests.assertThat(cycle).isWaitingAt(QuarterlyCycle.TASK_REVIEW_PACK);
+    BpmnAwareTests.assertThat(task(cycle)).hasCandidateGroup("ses-coordinators");
+    complete(task(cycle), withVariables(QuarterlyCycle.PACK_APPROVED, true));
+    verify(reviewPack).notify(any());
+
+    BpmnAwareTests.assertThat(cycle).isWaitingAt(QuarterlyCycle.TASK_PRESENT_PACK);
+    BpmnAwareTests.assertThat(task(cycle)).hasCandidateGroup("ses-coordinators");
+    complete(task(cycle), withVariables(QuarterlyCycle.BOARD_MEETING_HELD, "2024-08-01",
+        QuarterlyCycle.BOARD_DECISIONS, "Noted"));
+
+    verify(presentPack).notify(any());
+    verify(closeCycle).execute(any());
+    BpmnAwareTests.assertThat(cycle).hasPassedInOrder(QuarterlyCycle.TASK_REVIEW_PACK,
+        QuarterlyCycle.TASK_PRESENT_PACK, "serviceTask_closeCycle", "endEvent_cycleClosed").isEnded();
+  }
+
+  @Test
+  void packNotApprovedCollectsReopenedReturnsAgain() throws Exception {
+    ProcessInstance cycle = start();
+    signOffReturn("growth");
+    signOffReturn("housing");
+    execute(job(cycle));
+
+    when(returnsToCollect.of(any())).thenReturn(List.of("housing"));
+    complete(task(cycle), withVariables(QuarterlyCycle.PACK_APPROVED, false));
+
+    BpmnAwareTests.assertThat(cycle).isWaitingAt("callActivity_collectReturns");
+    assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey(ObjectiveReturn.PROCESS_KEY)
+        .list()).extracting(p -> p.getBusinessKey()).containsExactly("2024-25-Q1/housing");
+
+    signOffReturn("housing");
+    execute(job(cycle));
+    verify(compilePack, times(2)).execute(any());
+    BpmnAwareTests.assertThat(cycle).isWaitingAt(QuarterlyCycle.TASK_REVIEW_PACK);
+  }
+
+  @Test
+  void failingCompilationRetriesThenRaisesIncident() throws Exception {
+    ProcessInstance cycle = start();
+    doThrow(new IllegalStateException("template missing")).when(compilePack).execute(any());
+    signOffReturn("growth");
+    signOffReturn("housing");
+
+    for (int attempt = 0; attempt < 3; attempt++) {
+      String jobId = job(cycle).getId();
+      try {
+        managementService().executeJob(jobId);
+      } catch (IllegalStateException expected) {
+        // each attempt fails; the retry cycle counts down
+      }
+    }
+    assertThat(job(cycle).getRetries()).isZero();
+    assertThat(runtimeService().createIncidentQuery().processInstanceId(cycle.getId()).count()).isOne();
+    BpmnAwareTests.assertThat(cycle).isWaitingAt("serviceTask_compilePack");
+  }
+
+  @Test
+  void cancelledCycleFreesItsPeriod() throws Exception {
+    ProcessInstance cycle = start();
+    runtimeService().deleteProcessInstance(cycle.getId(), "started by mistake");
+    verify(cycleCancelled).notify(any());
+  }
+}

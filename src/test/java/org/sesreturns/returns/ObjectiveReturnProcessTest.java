@@ -1,0 +1,123 @@
+package org.sesreturns.returns;
+
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.sesreturns.engine.InvalidInputException;
+import org.sesreturns.engine.ProcessTestEngine;
+
+/** Every path through objective-return.bpmn, its listeners mocked. */
+@Deployment(resources = "processes/objective-return.bpmn")
+class ObjectiveReturnProcessTest {
+
+  @RegisterExtension
+  static ProcessEngineExtension extension = ProcessEngineExtension.builder()
+      .useProcessEngine(ProcessTestEngine.get()).build();
+
+  private static final String KEY = "2024-25-Q1/business-growth";
+
+  private final TaskListener completeReturnForm = mock(TaskListener.class);
+  private final ExecutionListener submitReturn = mock(ExecutionListener.class);
+  private final TaskListener signOffForm = mock(TaskListener.class);
+  private final ExecutionListener signOff = mock(ExecutionListener.class);
+
+  @BeforeEach
+  void mocks() {
+    BpmnAwareTests.init(extension.getProcessEngine());
+    Mocks.register("issueReturnExecutionListener", (ExecutionListener) execution -> {
+      execution.setVariable(ObjectiveReturn.PROJECT_LEAD, "mike.mullin");
+      execution.setVariable(ObjectiveReturn.SES_LEAD, "stuart.barnes");
+    });
+    Mocks.register("completeReturnTaskListener", completeReturnForm);
+    Mocks.register("submitReturnExecutionListener", submitReturn);
+    Mocks.register("signOffReturnTaskListener", signOffForm);
+    Mocks.register("signOffReturnExecutionListener", signOff);
+  }
+
+  @AfterEach
+  void reset() {
+    Mocks.reset();
+  }
+
+  @Test
+  void approvedReturnEndsSignedOff() throws Exception {
+    ProcessInstance instance = runtimeService().startProcessInstanceByKey(ObjectiveReturn.PROCESS_KEY, KEY);
+
+    assertThat(instance).isWaitingAt(ObjectiveReturn.TASK_COMPLETE_RETURN);
+    assertThat(task(instance)).isAssignedTo("mike.mullin");
+    complete(task(instance));
+    verify(submitReturn).notify(any());
+
+    assertThat(instance).isWaitingAt(ObjectiveReturn.TASK_SIGN_OFF_RETURN);
+    assertThat(task(instance)).isAssignedTo("stuart.barnes");
+    complete(task(instance), withVariables(ObjectiveReturn.APPROVED, true));
+
+    verify(signOff).notify(any());
+    assertThat(instance).isEnded();
+    assertThat(instance).hasPassedInOrder(ObjectiveReturn.TASK_COMPLETE_RETURN, ObjectiveReturn.TASK_SIGN_OFF_RETURN,
+        "endEvent_returnSignedOff");
+  }
+
+  @Test
+  void returnedReturnGoesBackToProjectLead() throws Exception {
+    ProcessInstance instance = runtimeService().startProcessInstanceByKey(ObjectiveReturn.PROCESS_KEY, KEY);
+    complete(task(instance));
+    complete(task(instance), withVariables(ObjectiveReturn.APPROVED, false));
+
+    assertThat(instance).isWaitingAt(ObjectiveReturn.TASK_COMPLETE_RETURN);
+    assertThat(task(instance)).isAssignedTo("mike.mullin");
+    verify(completeReturnForm, times(2)).notify(any());
+
+    complete(task(instance));
+    complete(task(instance), withVariables(ObjectiveReturn.APPROVED, true));
+    assertThat(instance).isEnded();
+    verify(submitReturn, times(2)).notify(any());
+    verify(signOff, times(2)).notify(any());
+  }
+
+  @Test
+  void refusedSubmissionLeavesTaskOpen() throws Exception {
+    ProcessInstance instance = runtimeService().startProcessInstanceByKey(ObjectiveReturn.PROCESS_KEY, KEY);
+    doThrow(new InvalidInputException("kpis[0].achieved: 'x' is not a plain number")).when(submitReturn).notify(any());
+    String taskId = task(instance).getId();
+
+    assertThatThrownBy(() -> taskService().complete(taskId)).isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("kpis[0].achieved");
+
+    assertThat(instance).isWaitingAt(ObjectiveReturn.TASK_COMPLETE_RETURN);
+    assertThat(task(instance)).hasId(taskId);
+  }
+
+  @Test
+  void refusedSignOffLeavesTaskOpen() throws Exception {
+    ProcessInstance instance = runtimeService().startProcessInstanceByKey(ObjectiveReturn.PROCESS_KEY, KEY);
+    complete(task(instance));
+    doThrow(new InvalidInputException("signOffComment: is required")).when(signOff).notify(any());
+    String taskId = task(instance).getId();
+
+    assertThatThrownBy(() -> taskService().complete(taskId, java.util.Map.of(ObjectiveReturn.APPROVED, false)))
+        .isInstanceOf(InvalidInputException.class);
+    assertThat(instance).isWaitingAt(ObjectiveReturn.TASK_SIGN_OFF_RETURN);
+  }
+}
