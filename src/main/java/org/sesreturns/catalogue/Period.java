@@ -2,7 +2,7 @@ package org.sesreturns.catalogue;
 
 import java.time.Month;
 import java.time.YearMonth;
-import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,7 +14,6 @@ import java.util.regex.Pattern;
 public record Period(int startYear, int quarter) implements Comparable<Period> {
 
   private static final Pattern TEXT = Pattern.compile("(\\d{4})-(\\d{2})[ -]Q([1-4])");
-  private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMM", Locale.UK);
 
   public Period {
     if (quarter < 1 || quarter > 4) {
@@ -59,9 +58,14 @@ public record Period(int startYear, int quarter) implements Comparable<Period> {
     YearMonth first = firstMonth(financialYearStart);
     YearMonth last = first.plusMonths(2);
     if (first.getYear() == last.getYear()) {
-      return first.format(MONTH) + "-" + last.format(MONTH) + " " + last.getYear();
+      return abbreviation(first) + "-" + abbreviation(last) + " " + last.getYear();
     }
-    return first.format(MONTH) + " " + first.getYear() + "-" + last.format(MONTH) + " " + last.getYear();
+    return abbreviation(first) + " " + first.getYear() + "-" + abbreviation(last) + " " + last.getYear();
+  }
+
+  /** Three letters, as the printed pack has them ("Sep", where British locale data says "Sept"). */
+  private static String abbreviation(YearMonth month) {
+    return month.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH).substring(0, 3);
   }
 
   @Override

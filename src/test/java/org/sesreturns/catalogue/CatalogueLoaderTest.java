@@ -1,0 +1,133 @@
+package org.sesreturns.catalogue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Month;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CatalogueLoaderTest {
+
+  private static final String SEFTON = "classpath:catalogue/sefton-ses.yaml";
+  private static final String SEFTON_HISTORY = "classpath:catalogue/sefton-ses-2023-24-q4.yaml";
+
+  @TempDir
+  Path dir;
+
+  private final CatalogueLoader loader = new CatalogueLoader();
+
+  private static final String VALID = """
+      strategy:
+        id: test-strategy
+        title: Test Strategy
+        board: Test Board
+        financial-year-start: january
+      people:
+        - {id: ann.lead, name: Ann Lead, email: ann@example.org}
+        - {id: bob.ses, name: Bob Ses, email: bob@example.org}
+        - {id: coord, name: Coordinator, email: coord@example.org}
+      roles:
+        coordinators: [coord]
+        board: []
+      objectives:
+        - id: first
+          title: First objective
+          ses-lead: bob.ses
+          project-lead: ann.lead
+          kpis:
+            - {id: homes, title: Homes built, type: count, target: 100}
+      """;
+
+  private String write(String name, String text) throws IOException {
+    Path file = dir.resolve(name);
+    Files.writeString(file, text);
+    return file.toString();
+  }
+
+  @Test
+  void loadsSeftonCatalogueAndHistory() {
+    Catalogue catalogue = loader.load(SEFTON, List.of(SEFTON_HISTORY));
+
+    assertThat(catalogue.strategy().title()).isEqualTo("Sefton Economic Strategy Action Plan");
+    assertThat(catalogue.strategy().financialYearStart()).isEqualTo(Month.APRIL);
+    assertThat(catalogue.objectives()).hasSize(11);
+    assertThat(catalogue.objectives().get(0).kpis()).hasSize(11);
+    assertThat(catalogue.requireObjective("health").kpis().get(0).type()).isEqualTo(KpiType.TREND);
+    assertThat(catalogue.history()).singleElement()
+        .satisfies(h -> assertThat(h.period()).isEqualTo(Period.parse("2023-24 Q4")));
+    assertThat(catalogue.historyBefore(Period.parse("2024-25 Q1"))).isPresent();
+  }
+
+  @Test
+  void loadsAnotherCatalogueFromAFile() throws IOException {
+    Catalogue catalogue = loader.load(write("c.yaml", VALID), List.of());
+    assertThat(catalogue.strategy().id()).isEqualTo("test-strategy");
+    assertThat(catalogue.objectives().get(0).kpis().get(0).target()).isEqualTo("100");
+    assertThat(Period.parse("2024-25 Q1").months(catalogue.strategy().financialYearStart())).isEqualTo("Jan-Mar 2024");
+  }
+
+  @Test
+  void unknownPersonNamesFileAndPlace() throws IOException {
+    String file = write("c.yaml", VALID.replace("ses-lead: bob.ses", "ses-lead: nobody"));
+    assertThatThrownBy(() -> loader.load(file, List.of()))
+        .isInstanceOf(CatalogueException.class)
+        .hasMessage(file + ", at objectives[0].ses-lead: unknown person 'nobody' (not in people)");
+  }
+
+  @Test
+  void duplicateIdIsRefused() throws IOException {
+    String file = write("c.yaml", VALID.replace("- {id: coord,", "- {id: ann.lead,"));
+    assertThatThrownBy(() -> loader.load(file, List.of()))
+        .hasMessageContaining("people[2].id: duplicate person id 'ann.lead'");
+  }
+
+  @Test
+  void unknownKpiTypeIsRefused() throws IOException {
+    String file = write("c.yaml", VALID.replace("type: count", "type: ratio"));
+    assertThatThrownBy(() -> loader.load(file, List.of()))
+        .hasMessageContaining("objectives[0].kpis[0].type: unknown KPI type 'ratio'");
+  }
+
+  @Test
+  void targetThatDoesNotFitTheTypeIsRefused() throws IOException {
+    String file = write("c.yaml", VALID.replace("target: 100", "target: lots"));
+    assertThatThrownBy(() -> loader.load(file, List.of()))
+        .hasMessageContaining("objectives[0].kpis[0].target: a count target must be a plain number or n/a");
+  }
+
+  @Test
+  void unparsableYamlNamesLine() throws IOException {
+    String file = write("c.yaml", VALID + "  - [unclosed\n");
+    assertThatThrownBy(() -> loader.load(file, List.of()))
+        .isInstanceOf(CatalogueException.class)
+        .hasMessageContaining(file + ", at line ")
+        .hasMessageContaining("it is not valid YAML");
+  }
+
+  @Test
+  void historyKpiNotInCatalogueIsRefused() throws IOException {
+    String catalogue = write("c.yaml", VALID);
+    String history = write("h.yaml", """
+        period: 2023-24 Q4
+        returns:
+          - objective: first
+            overall-status: green
+            kpis:
+              - {kpi: homes, achieved: "10", status: green}
+              - {kpi: roads, achieved: "3", status: green}
+        """);
+    assertThatThrownBy(() -> loader.load(catalogue, List.of(history)))
+        .hasMessage(history + ", at returns[0].kpis[1].kpi: KPI 'roads' is not in objective 'first' of the catalogue");
+  }
+
+  @Test
+  void missingFileIsNamed() {
+    assertThatThrownBy(() -> loader.load(dir.resolve("none.yaml").toString(), List.of()))
+        .hasMessageContaining("none.yaml, at the file: it does not exist");
+  }
+}
