@@ -2,6 +2,7 @@ package org.sesreturns.cycle;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.sesreturns.engine.Json;
 import org.springframework.stereotype.Component;
 
 /** Records the board meeting when the presentation task ends (see {@link ReviewPackExecutionListener}). */
@@ -20,7 +21,7 @@ class PresentPackExecutionListener implements ExecutionListener {
       return;
     }
     cycles.recordBoardMeeting(execution.getProcessBusinessKey(),
-        execution.getVariable(QuarterlyCycle.BOARD_MEETING_HELD), execution.getVariable(QuarterlyCycle.BOARD_DECISIONS));
+        execution.getVariable(QuarterlyCycle.BOARD_MEETING_HELD), Json.text(execution.getVariable(QuarterlyCycle.BOARD_DECISIONS), QuarterlyCycle.BOARD_DECISIONS));
     execution.removeVariable(QuarterlyCycle.PACK_FORM);
   }
 }

@@ -3,6 +3,7 @@ package org.sesreturns.cycle;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.sesreturns.engine.CurrentUser;
+import org.sesreturns.engine.Json;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,9 +24,8 @@ class ReviewPackExecutionListener implements ExecutionListener {
     if (execution.isCanceled()) {
       return;
     }
-    Object comment = execution.getVariable(QuarterlyCycle.PACK_REVIEW_COMMENT);
     cycles.reviewPack(execution.getProcessBusinessKey(), execution.getVariable(QuarterlyCycle.PACK_APPROVED),
-        execution.getVariable(QuarterlyCycle.REOPEN_OBJECTIVES), comment == null ? null : comment.toString(),
+        execution.getVariable(QuarterlyCycle.REOPEN_OBJECTIVES), Json.text(execution.getVariable(QuarterlyCycle.PACK_REVIEW_COMMENT), QuarterlyCycle.PACK_REVIEW_COMMENT),
         CurrentUser.of(execution));
     execution.removeVariable(QuarterlyCycle.PACK_FORM);
   }

@@ -42,6 +42,43 @@ public final class Json {
     }
   }
 
+  /**
+   * The engine stores a String variable in a column of 4000 characters; a longer text (a
+   * commentary, say) travels as a Json string, which is stored without that limit.
+   */
+  public static final int MAX_STRING_VARIABLE = 4000;
+
+  /**
+   * Reads a text variable sent as a String (up to the engine's limit) or as a Json string (any
+   * length): the same text either way. A String over the limit is refused here, with a clear
+   * message, before the engine would fail to store it.
+   */
+  public static String text(Object value, String name) {
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof String text) {
+      if (text.length() > MAX_STRING_VARIABLE) {
+        throw new InvalidInputException(name + ": is " + text.length() + " characters long; a String variable holds at most "
+            + MAX_STRING_VARIABLE + ": send a longer text as a Json string (the form does)");
+      }
+      return text;
+    }
+    JsonNode node = read(value, name).orElse(null);
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    if (!node.isTextual()) {
+      throw new InvalidInputException(name + ": must be text");
+    }
+    return node.asText();
+  }
+
+  /** A Json variable holding a text, so it is not bound by the engine's String limit. */
+  public static TypedValue textVariable(String text) {
+    return SpinValues.jsonValue(text == null ? "null" : MAPPER.getNodeFactory().textNode(text).toString()).create();
+  }
+
   /** A Spin JSON variable value holding the tree. */
   public static TypedValue variable(JsonNode node) {
     return SpinValues.jsonValue(node.toString()).create();

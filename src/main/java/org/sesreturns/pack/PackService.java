@@ -146,14 +146,14 @@ public class PackService {
     }
     return switch (kpi.type()) {
       case PERCENTAGE -> value + "%";
-      case CURRENCY -> "£" + grouped(value);
-      case COUNT -> grouped(value);
+      case CURRENCY -> "£" + grouped(value, value.contains(".") ? "#,##0.00" : "#,##0");
+      case COUNT -> grouped(value, "#,##0.##########");
       default -> value;
     };
   }
 
-  private static String grouped(String number) {
-    return new java.text.DecimalFormat("#,##0.##########", java.text.DecimalFormatSymbols.getInstance(java.util.Locale.UK))
+  private static String grouped(String number, String pattern) {
+    return new java.text.DecimalFormat(pattern, java.text.DecimalFormatSymbols.getInstance(java.util.Locale.UK))
         .format(new java.math.BigDecimal(number));
   }
 

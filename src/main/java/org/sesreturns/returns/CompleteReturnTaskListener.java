@@ -31,7 +31,7 @@ class CompleteReturnTaskListener implements TaskListener {
     execution.setVariable(ObjectiveReturn.RETURN_HEADER, Json.variable(form.header()));
     execution.setVariable(ObjectiveReturn.KPIS, Json.variable(form.kpis()));
     execution.setVariable(ObjectiveReturn.OVERALL_STATUS, Variables.stringValue(form.overallStatus()));
-    execution.setVariable(ObjectiveReturn.COMMENTARY, Variables.stringValue(form.commentary()));
+    execution.setVariable(ObjectiveReturn.COMMENTARY, Json.textVariable(form.commentary()));
     if (form.previousStatus() != null) {
       execution.setVariable(ObjectiveReturn.PREVIOUS_STATUS, form.previousStatus());
     }

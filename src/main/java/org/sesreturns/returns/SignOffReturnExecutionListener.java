@@ -3,6 +3,7 @@ package org.sesreturns.returns;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.sesreturns.engine.CurrentUser;
+import org.sesreturns.engine.Json;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,9 +24,9 @@ class SignOffReturnExecutionListener implements ExecutionListener {
     if (execution.isCanceled()) {
       return;
     }
-    Object comment = execution.getVariable(ObjectiveReturn.SIGN_OFF_COMMENT);
     boolean approved = returns.signOff(ReturnKey.parse(execution.getProcessBusinessKey()),
-        execution.getVariable(ObjectiveReturn.APPROVED), comment == null ? null : comment.toString(),
+        execution.getVariable(ObjectiveReturn.APPROVED),
+        Json.text(execution.getVariable(ObjectiveReturn.SIGN_OFF_COMMENT), ObjectiveReturn.SIGN_OFF_COMMENT),
         CurrentUser.of(execution));
     execution.removeVariables(ObjectiveReturn.FORM_DATA);
     execution.removeVariable(ObjectiveReturn.SIGN_OFF_COMMENT);

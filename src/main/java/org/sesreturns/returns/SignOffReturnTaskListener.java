@@ -24,7 +24,7 @@ class SignOffReturnTaskListener implements TaskListener {
     execution.setVariable(ObjectiveReturn.RETURN_HEADER, Json.variable(form.header()));
     execution.setVariable(ObjectiveReturn.KPIS, Json.variable(form.kpis()));
     execution.setVariable(ObjectiveReturn.OVERALL_STATUS, form.overallStatus());
-    execution.setVariable(ObjectiveReturn.COMMENTARY, form.commentary());
+    execution.setVariable(ObjectiveReturn.COMMENTARY, Json.textVariable(form.commentary()));
     execution.setVariable(ObjectiveReturn.SIGN_OFF_COMMENT, Variables.stringValue(null));
     // a decision left over from an earlier round must never be taken for this one
     execution.setVariable(ObjectiveReturn.APPROVED, Variables.booleanValue(null));

@@ -27,15 +27,11 @@ class SubmitReturnExecutionListener implements ExecutionListener {
       return;
     }
     returns.submit(ReturnKey.parse(execution.getProcessBusinessKey()),
-        text(execution.getVariable(ObjectiveReturn.OVERALL_STATUS)),
-        text(execution.getVariable(ObjectiveReturn.COMMENTARY)),
+        Json.text(execution.getVariable(ObjectiveReturn.OVERALL_STATUS), ObjectiveReturn.OVERALL_STATUS),
+        Json.text(execution.getVariable(ObjectiveReturn.COMMENTARY), ObjectiveReturn.COMMENTARY),
         Json.read(execution.getVariable(ObjectiveReturn.KPIS), ObjectiveReturn.KPIS).orElse(null),
         CurrentUser.of(execution));
     // the figures now live in the application's tables
     execution.removeVariables(ObjectiveReturn.FORM_DATA);
-  }
-
-  private static String text(Object value) {
-    return value == null ? null : value.toString();
   }
 }

@@ -1,0 +1,199 @@
+package org.sesreturns.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.sesreturns.catalogue.Catalogue;
+
+/**
+ * A whole quarter driven as its users drive it, over the REST API: the coordinator starts the
+ * cycle, each project lead completes their return, one return is sent back and resubmitted, the
+ * SES leads sign off, the coordinator reviews and presents the pack. Then the pack is read back.
+ */
+final class CycleScenario {
+
+  record KpiEntry(String kpi, String title, String achieved, String status, String progress) {}
+
+  record ReturnEntry(String overallStatus, String commentary, List<KpiEntry> kpis) {}
+
+  private final Rest rest;
+  private final Catalogue catalogue;
+  private final String period;
+  private final String cycleKey;
+
+  CycleScenario(Rest rest, Catalogue catalogue, String period) {
+    this.rest = rest;
+    this.catalogue = catalogue;
+    this.period = period;
+    this.cycleKey = period.replace(' ', '-');
+  }
+
+  String cycleKey() {
+    return cycleKey;
+  }
+
+  void start(String returnsDue, String boardMeeting) {
+    Rest.Response started = rest.startCycle(catalogue.coordinators().get(0), period, returnsDue, boardMeeting);
+    assertThat(started.status()).as(started.body()).isEqualTo(200);
+    assertThat(started.json().get("businessKey").asText()).isEqualTo(cycleKey);
+  }
+
+  /** The lead opens the task, checks what the form shows and submits the entry. */
+  JsonNode submit(Catalogue.Objective objective, ReturnEntry entry) {
+    String lead = objective.projectLead();
+    JsonNode task = rest.task(lead, cycleKey + "/" + objective.id());
+    assertThat(task.get("taskDefinitionKey").asText()).isEqualTo("userTask_completeReturn");
+    assertThat(task.get("assignee").asText()).isEqualTo(lead);
+    JsonNode form = rest.formVariables(lead, task.get("id").asText());
+    JsonNode rows = Rest.jsonValue(form, "kpis");
+    assertThat(Rest.texts(rows, "kpi")).startsWith(objective.kpis().stream().map(Catalogue.Kpi::id).toArray(String[]::new));
+    JsonNode header = Rest.jsonValue(form, "returnHeader");
+    assertThat(header.get("objective").asText()).isEqualTo(objective.title());
+    assertThat(header.get("projectLead").asText()).isEqualTo(catalogue.person(lead).name());
+    assertThat(header.get("sesLead").asText()).isEqualTo(catalogue.person(objective.sesLead()).name());
+
+    Rest.Response done = rest.complete(lead, task.get("id").asText(), Map.of(
+        "overallStatus", entry.overallStatus(),
+        // as the form sends it: a Json string, which the engine stores beyond 4000 characters
+        "commentary", Rest.JSON.getNodeFactory().textNode(entry.commentary()), "kpis", rows(entry)));
+    assertThat(done.status()).as(done.body()).isEqualTo(204);
+    return form;
+  }
+
+  static ArrayNode rows(ReturnEntry entry) {
+    ArrayNode rows = Rest.JSON.createArrayNode();
+    for (KpiEntry k : entry.kpis()) {
+      ObjectNode row = rows.addObject();
+      if (k.kpi() != null) {
+        row.put("kpi", k.kpi());
+      } else {
+        row.put("title", k.title());
+      }
+      row.put("achieved", k.achieved());
+      row.put("status", k.status());
+      row.put("progress", k.progress());
+    }
+    return rows;
+  }
+
+  void decide(Catalogue.Objective objective, boolean approved, String comment) {
+    String sesLead = objective.sesLead();
+    JsonNode task = rest.task(sesLead, cycleKey + "/" + objective.id());
+    assertThat(task.get("taskDefinitionKey").asText()).isEqualTo("userTask_signOffReturn");
+    Map<String, Object> decision = new LinkedHashMap<>();
+    decision.put("approved", approved);
+    if (comment != null) {
+      decision.put("signOffComment", comment);
+    }
+    Rest.Response done = rest.complete(sesLead, task.get("id").asText(), decision);
+    assertThat(done.status()).as(done.body()).isEqualTo(204);
+  }
+
+  /** Runs the returns: every lead submits, the first return is sent back once and resubmitted. */
+  void collect(Map<String, ReturnEntry> entries) {
+    List<Catalogue.Objective> objectives = catalogue.objectives();
+    for (Catalogue.Objective objective : objectives) {
+      submit(objective, entries.get(objective.id()));
+    }
+    Catalogue.Objective first = objectives.get(0);
+    decide(first, false, "Please explain the first KPI's figure");
+
+    JsonNode again = rest.task(first.projectLead(), cycleKey + "/" + first.id());
+    JsonNode form = rest.formVariables(first.projectLead(), again.get("id").asText());
+    JsonNode header = Rest.jsonValue(form, "returnHeader");
+    assertThat(header.get("sentBackComment").asText()).isEqualTo("Please explain the first KPI's figure");
+    assertThat(header.get("sentBackBy").asText()).isEqualTo(catalogue.person(first.sesLead()).name());
+    // the lead's entries are kept
+    assertThat(form.get("commentary").get("value").asText()).isEqualTo(entries.get(first.id()).commentary());
+    assertThat(Rest.jsonValue(form, "kpis").get(0).get("achieved").asText())
+        .isEqualTo(entries.get(first.id()).kpis().get(0).achieved());
+    submit(first, entries.get(first.id()));
+
+    for (Catalogue.Objective objective : objectives) {
+      decide(objective, true, null);
+    }
+  }
+
+  void reviewAndPresent(String held, String decisions) {
+    String coordinator = catalogue.coordinators().get(0);
+    JsonNode review = rest.task(coordinator, cycleKey);
+    assertThat(review.get("taskDefinitionKey").asText()).isEqualTo("userTask_reviewPack");
+    Rest.Response approved = rest.complete(coordinator, review.get("id").asText(), Map.of("packApproved", true));
+    assertThat(approved.status()).as(approved.body()).isEqualTo(204);
+
+    JsonNode present = rest.task(coordinator, cycleKey);
+    assertThat(present.get("taskDefinitionKey").asText()).isEqualTo("userTask_presentPack");
+    Rest.Response closed = rest.complete(coordinator, present.get("id").asText(),
+        Map.of("boardMeetingHeld", held, "boardDecisions", decisions));
+    assertThat(closed.status()).as(closed.body()).isEqualTo(204);
+
+    JsonNode cycle = rest.get(coordinator, "/api/cycles/" + cycleKey).json();
+    assertThat(cycle.get("status").asText()).isEqualTo("closed");
+    assertThat(cycle.get("boardDecisions").asText()).isEqualTo(decisions);
+    assertThat(Rest.texts(cycle.get("returns"), "status")).containsOnly("signed-off").hasSize(catalogue.objectives().size());
+  }
+
+  /** Reads the pack as the board does and checks every objective, KPI row, value, status and commentary. */
+  Document checkPack(String reader, Map<String, ReturnEntry> entries, Map<String, String> previousStatus) {
+    Rest.Response response = rest.get(reader, "/api/cycles/" + cycleKey + "/pack");
+    assertThat(response.status()).isEqualTo(200);
+    Document pack = Jsoup.parse(response.body());
+    assertThat(pack.select("h1").text()).isEqualTo(catalogue.strategy().title());
+    assertThat(pack.select("p.draft")).isEmpty();
+
+    List<String> order = new ArrayList<>();
+    for (Element section : pack.select("section.objective")) {
+      order.add(section.id());
+    }
+    assertThat(order).containsExactlyElementsOf(catalogue.objectives().stream().map(Catalogue.Objective::id).toList());
+
+    for (Catalogue.Objective objective : catalogue.objectives()) {
+      Element section = pack.getElementById(objective.id());
+      ReturnEntry entry = entries.get(objective.id());
+      Element header = section.selectFirst("table.header");
+      assertThat(header.text()).contains("Strategic Objective " + objective.title())
+          .contains("SES Lead " + catalogue.person(objective.sesLead()).name())
+          .contains("SES Project lead " + catalogue.person(objective.projectLead()).name())
+          .contains("Overall Status " + capitalised(entry.overallStatus()));
+      if (previousStatus.containsKey(objective.id())) {
+        assertThat(header.text()).contains("Previous Status " + capitalised(previousStatus.get(objective.id())));
+      }
+      var rows = section.select("table.kpis tbody tr");
+      assertThat(rows).hasSize(entry.kpis().size());
+      for (int i = 0; i < rows.size(); i++) {
+        var cells = rows.get(i).select("td");
+        KpiEntry kpi = entry.kpis().get(i);
+        String title = kpi.kpi() != null ? objective.kpi(kpi.kpi()).orElseThrow().title() : kpi.title();
+        assertThat(cells.get(0).text()).as(objective.id() + " row " + i).startsWith(title.replaceAll("\\s+", " ").strip());
+        assertThat(plain(cells.get(2).text())).as(objective.id() + " achieved " + i).isEqualTo(plain(kpi.achieved()));
+        assertThat(cells.get(3).text()).as(objective.id() + " status " + i)
+            .isEqualTo(kpi.status().equals("none") ? "" : capitalised(kpi.status()));
+        assertThat(cells.get(4).text()).isEqualTo(squeeze(kpi.progress()));
+      }
+      String commentary = String.join(" ", section.select("p").eachText());
+      assertThat(commentary).isEqualTo(squeeze(entry.commentary()));
+    }
+    return pack;
+  }
+
+  private static String plain(String value) {
+    return value == null ? "" : value.replaceAll("[,£%]", "").strip().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  private static String squeeze(String text) {
+    return text == null ? "" : text.replaceAll("\\s+", " ").strip();
+  }
+
+  private static String capitalised(String word) {
+    return Character.toUpperCase(word.charAt(0)) + word.substring(1);
+  }
+}

@@ -1,0 +1,72 @@
+package org.sesreturns.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.sesreturns.catalogue.Catalogue;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The same quarter for a strategy the tests make up: every KPI type, a calendar financial year,
+ * no history, and a person who is the project lead of one objective and the SES lead of the other.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "ses.catalogue=classpath:catalogue/made-up.yaml",
+    "ses.history=",
+    // under the postgres profile, a database of its own: its users and groups differ from Sefton's
+    "SES_DB_NAME=ses_alt"})
+class MadeUpCatalogueIT {
+
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  Catalogue catalogue;
+
+  @Test
+  void personInTwoRolesCompletesOneReturnAndSignsOffTheOther() {
+    Rest rest = new Rest(port);
+    var scenario = new CycleScenario(rest, catalogue, "2025-26 Q3");
+    Map<String, CycleScenario.ReturnEntry> entries = Map.of(
+        "jobs-and-skills", new CycleScenario.ReturnEntry("amber", "Apprentice starts are behind.\nSpend is on plan.",
+            List.of(
+                new CycleScenario.KpiEntry("apprentices", null, "18", "amber", "Behind the profile"),
+                new CycleScenario.KpiEntry("employer-satisfaction", null, "87.5", "green", "Survey of 40 employers"),
+                new CycleScenario.KpiEntry("grant-spend", null, "125000.50", "green", "Half spent"),
+                new CycleScenario.KpiEntry("skills-hub-open", null, "no", "red", "Fit-out delayed"),
+                new CycleScenario.KpiEntry(null, "Careers fairs held", "2", "green", "Added by the lead"))),
+        "riverside-places", new CycleScenario.ReturnEntry("green", "Works <on> track & on budget.",
+            List.of(
+                new CycleScenario.KpiEntry("masterplan", null, "Consultation closed", "green", ""),
+                new CycleScenario.KpiEntry("footfall", null, "better", "green", "Up 4% on last year"),
+                new CycleScenario.KpiEntry("quay-works", null, "", "amber", "Piling complete; <script>x</script>"))));
+
+    scenario.start("2025-10-10", "2025-10-30");
+    var form = scenario.submit(catalogue.requireObjective("jobs-and-skills"), entries.get("jobs-and-skills"));
+    assertThat(form.has("previousStatus")).isFalse();
+    assertThat(Rest.jsonValue(form, "returnHeader").get("reportDate").asText()).isEqualTo("Jul-Sep 2025");
+    scenario.submit(catalogue.requireObjective("riverside-places"), entries.get("riverside-places"));
+
+    // Pat signs off the objective they lead as SES lead, and sees both kinds of task
+    var patTasks = rest.get("pat.tworoles", "/engine-rest/task").json();
+    assertThat(Rest.texts(patTasks, "taskDefinitionKey")).containsExactly("userTask_signOffReturn");
+    scenario.decide(catalogue.requireObjective("jobs-and-skills"), false, "Say when the hub opens");
+    patTasks = rest.get("pat.tworoles", "/engine-rest/task?sortBy=name&sortOrder=asc").json();
+    assertThat(Rest.texts(patTasks, "taskDefinitionKey"))
+        .containsExactlyInAnyOrder("userTask_completeReturn", "userTask_signOffReturn");
+    scenario.submit(catalogue.requireObjective("jobs-and-skills"), entries.get("jobs-and-skills"));
+    scenario.decide(catalogue.requireObjective("riverside-places"), true, null);
+    scenario.decide(catalogue.requireObjective("jobs-and-skills"), true, null);
+
+    scenario.reviewAndPresent("2025-10-30", "Agreed.");
+    var pack = scenario.checkPack("riverside.board", entries, Map.of());
+    assertThat(pack.getElementById("riverside-places").selectFirst("h2").text()).isEqualTo("Riverside places <& squares>");
+    assertThat(pack.select("script")).isEmpty();
+    assertThat(pack.getElementById("jobs-and-skills").text()).contains("£125,000.5").contains("87.5%").contains("£250,000");
+    assertThat(pack.getElementById("riverside-places").text()).contains("Town centre footfall (1.2m (2023))");
+  }
+}

@@ -1,0 +1,152 @@
+package org.sesreturns.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** Calls the application over HTTP as a user would, with HTTP Basic authentication. */
+public final class Rest {
+
+  public static final String PASSWORD = "test-password";
+  public static final ObjectMapper JSON = new ObjectMapper();
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final String base;
+
+  public Rest(int port) {
+    this.base = "http://localhost:" + port;
+  }
+
+  public record Response(int status, String body) {
+    public JsonNode json() {
+      try {
+        return JSON.readTree(body);
+      } catch (IOException e) {
+        throw new AssertionError("not JSON: " + body, e);
+      }
+    }
+  }
+
+  public Response get(String user, String path) {
+    return send(user, HttpRequest.newBuilder(URI.create(base + path)).GET());
+  }
+
+  public Response post(String user, String path, Object body) {
+    try {
+      return send(user, HttpRequest.newBuilder(URI.create(base + path))
+          .header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private Response send(String user, HttpRequest.Builder request) {
+    if (user != null) {
+      String credentials = user + ":" + PASSWORD;
+      request.header("Authorization",
+          "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+    }
+    try {
+      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return new Response(response.statusCode(), response.body());
+    } catch (IOException | InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  // --- the engine's REST API, as the users' clients call it
+
+  /** Variables in the engine REST API's shape: strings as strings, JSON trees as Json. */
+  public static Map<String, Object> variables(Map<String, Object> values) {
+    ObjectNode variables = JSON.createObjectNode();
+    values.forEach((name, value) -> {
+      ObjectNode v = variables.putObject(name);
+      if (value instanceof JsonNode node) {
+        v.put("value", node.toString());
+        v.put("type", "Json");
+      } else if (value instanceof Boolean b) {
+        v.put("value", b);
+        v.put("type", "Boolean");
+      } else {
+        v.putPOJO("value", value);
+      }
+    });
+    return Map.of("variables", variables);
+  }
+
+  public Response startCycle(String user, String period, String returnsDue, String boardMeeting) {
+    return post(user, "/engine-rest/process-definition/key/quarterlyCycleProcess/submit-form",
+        variables(Map.of("period", period, "returnsDue", returnsDue, "boardMeeting", boardMeeting)));
+  }
+
+  /** The one open task of a process instance with this business key that the user can see. */
+  public JsonNode task(String user, String businessKey) {
+    JsonNode tasks = waitFor(() -> {
+      JsonNode list = get(user, "/engine-rest/task?processInstanceBusinessKey=" + businessKey.replace("/", "%2F")).json();
+      return list.size() > 0 ? list : null;
+    }, "a task of " + businessKey + " for " + user);
+    assertThat(tasks.size()).isOne();
+    return tasks.get(0);
+  }
+
+  public JsonNode formVariables(String user, String taskId) {
+    // serialized values: a Json variable then arrives as its JSON text, as Tasklist reads it
+    Response response = get(user, "/engine-rest/task/" + taskId + "/form-variables?deserializeValues=false");
+    assertThat(response.status()).as(response.body()).isEqualTo(200);
+    return response.json();
+  }
+
+  /** A Json form variable's value, parsed. */
+  public static JsonNode jsonValue(JsonNode formVariables, String name) {
+    JsonNode value = formVariables.get(name).get("value");
+    try {
+      return value.isTextual() ? JSON.readTree(value.asText()) : value;
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  public Response complete(String user, String taskId, Map<String, Object> values) {
+    return post(user, "/engine-rest/task/" + taskId + "/complete", variables(values));
+  }
+
+  public Response submitForm(String user, String taskId, Map<String, Object> values) {
+    return post(user, "/engine-rest/task/" + taskId + "/submit-form", variables(values));
+  }
+
+  public static <T> T waitFor(Supplier<T> probe, String what) {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    while (Instant.now().isBefore(deadline)) {
+      T value = probe.get();
+      if (value != null) {
+        return value;
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    throw new AssertionError("timed out waiting for " + what);
+  }
+
+  public static List<String> texts(JsonNode array, String field) {
+    return java.util.stream.StreamSupport.stream(array.spliterator(), false).map(n -> n.path(field).asText()).toList();
+  }
+}
