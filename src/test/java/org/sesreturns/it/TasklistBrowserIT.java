@@ -1,0 +1,160 @@
+package org.sesreturns.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Tasklist in a real headless Chromium (Debian's chromium and chromedriver): a project lead fills
+ * in a return through the form, has a bad value rejected, completes it; the SES lead signs it off.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class TasklistBrowserIT {
+
+  private static final String CYCLE = "2032-33-Q2";
+
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  JdbcClient jdbc;
+
+  private WebDriver browser;
+  private WebDriverWait wait;
+  private Path userData;
+
+  @BeforeEach
+  void browser() throws Exception {
+    userData = Files.createTempDirectory("chromium-profile");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
+    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--disable-dev-shm-usage", "--window-size=1600,1200", "--user-data-dir=" + userData);
+    // the driver comes from Debian's chromium-driver: nothing is downloaded
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(new File(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")))
+        .usingAnyFreePort().build();
+    browser = new ChromeDriver(service, options);
+    wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+  }
+
+  @AfterEach
+  void close(TestInfo test) throws Exception {
+    if (browser != null) {
+      Path shots = Path.of("target", "screenshots");
+      Files.createDirectories(shots);
+      Files.write(shots.resolve(test.getTestMethod().orElseThrow().getName() + ".png"),
+          ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES));
+      browser.quit();
+    }
+  }
+
+  @Test
+  void leadCompletesReturnInTasklistAndSesLeadSignsItOff() {
+    var started = new Rest(port).startCycle("ses.coordinator", "2032-33 Q2", "2032-10-15", "2032-11-01");
+    assertThat(started.status()).as(started.body()).isEqualTo(200);
+
+    logIn("stephanie.jukes");
+    openTask("Complete KPI return");
+    WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form[name=completeReturn]")));
+    wait.until(d -> form.findElement(By.id("objective")).getText().equals("SI net zero"));
+    List<WebElement> rows = form.findElements(By.cssSelector("tr.kpi-row"));
+    assertThat(rows).hasSize(2);
+
+    // a milestone, then a count
+    rows.get(0).findElement(By.name("achieved")).sendKeys("Plan published July 2023");
+    new Select(rows.get(0).findElement(By.name("status"))).selectByVisibleText("Green");
+    WebElement count = rows.get(1).findElement(By.name("achieved"));
+    count.sendKeys("60 businesses");
+    new Select(rows.get(1).findElement(By.name("status"))).selectByVisibleText("Amber");
+    rows.get(1).findElement(By.name("progress")).sendKeys("Groundwork delivering support");
+    new Select(form.findElement(By.id("overallStatus"))).selectByVisibleText("Green");
+    form.findElement(By.id("commentary")).sendKeys("Support is being delivered across the borough.");
+
+    // the bad value is rejected as typed, and the return cannot be completed
+    wait.until(d -> rows.get(1).getText().contains("Enter a plain number"));
+    assertThat(count.getAttribute("class")).contains("ng-invalid");
+    assertThat(completeButton().isEnabled()).isFalse();
+
+    count.clear();
+    count.sendKeys("42");
+    wait.until(d -> completeButton().isEnabled());
+    clickComplete();
+    wait.until(d -> returnStatus().equals("submitted"));
+    assertThat(jdbc.sql("""
+        select k.achieved from kpi_value k join return_submission s on s.id = k.submission_id
+        join objective_return r on r.id = s.return_id where r.cycle_key = ? and r.objective_id = 'net-zero'
+        order by k.position""").param(CYCLE).query(String.class).list())
+        .containsExactly("Plan published July 2023", "42");
+    logOut();
+
+    logIn("stephan.vanarendsen");
+    openTask("Sign off KPI return");
+    WebElement signOff = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form[name=signOffReturn]")));
+    wait.until(d -> signOff.findElement(By.id("commentary")).getText().contains("Support is being delivered"));
+    assertThat(signOff.findElements(By.cssSelector("tr.kpi-row td.achieved")).stream().map(WebElement::getText))
+        .containsExactly("Plan published July 2023", "42");
+    signOff.findElement(By.cssSelector("input[name=approved][value=yes]")).click();
+    wait.until(d -> completeButton().isEnabled());
+    clickComplete();
+    wait.until(d -> returnStatus().equals("signed-off"));
+  }
+
+  private String returnStatus() {
+    return jdbc.sql("select status from objective_return where cycle_key = ? and objective_id = 'net-zero'")
+        .param(CYCLE).query(String.class).single();
+  }
+
+  private void logIn(String user) {
+    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+    WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[placeholder=Username]")));
+    name.sendKeys(user);
+    browser.findElement(By.cssSelector("input[type=password]")).sendKeys(Rest.PASSWORD);
+    browser.findElement(By.cssSelector("button[type=submit]")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-filters, [cam-tasklist-filters]")));
+  }
+
+  private void openTask(String name) {
+    WebElement task = wait.until(ExpectedConditions.elementToBeClickable(
+        By.xpath("//*[contains(@class,'tasks-list')]//a[normalize-space()='" + name + "']")));
+    task.click();
+  }
+
+  private WebElement completeButton() {
+    return browser.findElement(By.xpath("//button[normalize-space()='Complete']"));
+  }
+
+  /** Scrolls to the button first, as a user would: Tasklist's footer may cover it. */
+  private void clickComplete() {
+    WebElement button = completeButton();
+    ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+        "arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", button);
+  }
+
+  private void logOut() {
+    browser.manage().deleteAllCookies();
+  }
+}
