@@ -11,7 +11,7 @@ class CatalogueFailureAnalyzer extends AbstractFailureAnalyzer<CatalogueExceptio
     return new FailureAnalysis(
         "The catalogue cannot be loaded: " + cause.getMessage(),
         "Correct " + cause.file() + " at " + cause.place()
-            + " (the format is described in the catalogue README), or choose another file with"
+            + " (the format is in docs/catalogue-format.md), or choose another file with"
             + " ses.catalogue / ses.history.",
         cause);
   }

@@ -1,0 +1,18 @@
+# Builds and runs ses-returns; docker-compose.yml uses it.
+FROM eclipse-temurin:17-jdk AS build
+WORKDIR /src
+COPY .mvn .mvn
+COPY mvnw pom.xml ./
+RUN ./mvnw -B -ntp dependency:go-offline
+COPY src src
+COPY processes processes
+COPY forms forms
+RUN ./mvnw -B -ntp package -DskipTests
+
+FROM eclipse-temurin:17-jre
+WORKDIR /app
+RUN useradd --system --home /app ses && chown ses /app
+COPY --from=build /src/target/ses-returns-*.jar /app/ses-returns.jar
+USER ses
+EXPOSE 8080
+ENTRYPOINT ["java", "-jar", "/app/ses-returns.jar"]
