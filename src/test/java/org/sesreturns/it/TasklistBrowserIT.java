@@ -41,6 +41,9 @@ class TasklistBrowserIT {
   @Autowired
   JdbcClient jdbc;
 
+  @Autowired
+  org.sesreturns.catalogue.Catalogue catalogue;
+
   private WebDriver browser;
   private WebDriverWait wait;
   private Path userData;
@@ -121,6 +124,77 @@ class TasklistBrowserIT {
     wait.until(d -> completeButton().isEnabled());
     clickComplete();
     wait.until(d -> returnStatus().equals("signed-off"));
+  }
+
+  @Test
+  void coordinatorStartsReviewsAndPresentsACycleInTasklist() {
+    logIn("ses.coordinator");
+    browser.findElement(By.xpath("//a[contains(normalize-space(),'Start process')]")).click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[normalize-space()='Quarterly reporting cycle']")))
+        .click();
+    WebElement start = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form[name=startCycle]")));
+    start.findElement(By.id("period")).sendKeys("2033-34 Q3");
+    start.findElement(By.id("returnsDue")).sendKeys("2034-01-15");
+    start.findElement(By.id("boardMeeting")).sendKeys("2034-02-01");
+    WebElement startButton = browser.findElement(By.xpath("//button[normalize-space()='Start']"));
+    wait.until(d -> startButton.isEnabled());
+    startButton.click();
+    wait.until(d -> jdbc.sql("select count(*) from objective_return where cycle_key = '2033-34-Q3'")
+        .query(Integer.class).single() == 11);
+
+    // the leads do their part over REST; this test is about the coordinator's forms
+    Rest rest = new Rest(port);
+    for (var objective : catalogue.objectives()) {
+      String key = "2033-34-Q3/" + objective.id();
+      String taskId = rest.task(objective.projectLead(), key).get("id").asText();
+      var rows = Rest.jsonValue(rest.formVariables(objective.projectLead(), taskId), "kpis");
+      rows.forEach(row -> ((com.fasterxml.jackson.databind.node.ObjectNode) row)
+          .put("achieved", switch (row.get("type").asText()) {
+            case "yes-no" -> "yes";
+            case "trend" -> "same";
+            case "narrative" -> "";
+            default -> "1";
+          }).put("status", "green"));
+      assertThat(rest.complete(objective.projectLead(), taskId, java.util.Map.of("overallStatus", "green",
+          "commentary", "On track", "kpis", rows)).status()).isEqualTo(204);
+      String signOff = rest.task(objective.sesLead(), key).get("id").asText();
+      assertThat(rest.complete(objective.sesLead(), signOff, java.util.Map.of("approved", true)).status())
+          .isEqualTo(204);
+    }
+
+    openCoordinatorTask("Review board pack");
+    WebElement review = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form[name=reviewPack]")));
+    wait.until(d -> review.findElement(By.id("packLink")).getAttribute("href").endsWith("/api/cycles/2033-34-Q3/pack"));
+    review.findElement(By.cssSelector("input[name=approved][value=yes]")).click();
+    wait.until(d -> completeButton().isEnabled());
+    clickComplete();
+    wait.until(d -> cycleStatus().equals("presenting"));
+
+    openCoordinatorTask("Present pack to the board");
+    WebElement present = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form[name=presentPack]")));
+    WebElement held = present.findElement(By.id("boardMeetingHeld"));
+    wait.until(d -> "2034-02-01".equals(held.getAttribute("value")));
+    held.clear();
+    held.sendKeys("2026-01-20");
+    present.findElement(By.id("boardDecisions")).sendKeys("The board noted the pack.");
+    wait.until(d -> completeButton().isEnabled());
+    clickComplete();
+    wait.until(d -> cycleStatus().equals("closed"));
+    assertThat(jdbc.sql("select board_decisions from cycle where cycle_key = '2033-34-Q3'").query(String.class).single())
+        .isEqualTo("The board noted the pack.");
+  }
+
+  private String cycleStatus() {
+    return jdbc.sql("select status from cycle where cycle_key = '2033-34-Q3'").query(String.class).single();
+  }
+
+  /** Coordinators' tasks are offered to their group: open the filter, the task, and claim it. */
+  private void openCoordinatorTask(String name) {
+    browser.navigate().refresh();
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[contains(normalize-space(),'Coordinator tasks')]")))
+        .click();
+    openTask(name);
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='Claim']"))).click();
   }
 
   private String returnStatus() {
