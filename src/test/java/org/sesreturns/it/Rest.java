@@ -45,6 +45,10 @@ public final class Rest {
     return send(user, HttpRequest.newBuilder(URI.create(base + path)).GET());
   }
 
+  public Response delete(String user, String path) {
+    return send(user, HttpRequest.newBuilder(URI.create(base + path)).DELETE());
+  }
+
   public Response post(String user, String path, Object body) {
     try {
       return send(user, HttpRequest.newBuilder(URI.create(base + path))
