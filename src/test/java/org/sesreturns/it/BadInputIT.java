@@ -2,7 +2,6 @@ package org.sesreturns.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.HashMap;
@@ -49,17 +48,7 @@ class BadInputIT {
   /** A return for the objective that would be accepted: every prefilled row given a value and status. */
   private Map<String, Object> valid(String lead, String objective, Consumer<ArrayNode> change) {
     String taskId = rest.task(lead, CYCLE + "/" + objective).get("id").asText();
-    ArrayNode rows = (ArrayNode) Rest.jsonValue(rest.formVariables(lead, taskId), "kpis");
-    for (JsonNode row : rows) {
-      ObjectNode r = (ObjectNode) row;
-      r.put("achieved", switch (r.get("type").asText()) {
-        case "yes-no" -> "yes";
-        case "trend" -> "same";
-        case "narrative" -> "";
-        default -> "5";
-      });
-      r.put("status", "green");
-    }
+    ArrayNode rows = (ArrayNode) Rest.filledIn(Rest.jsonValue(rest.formVariables(lead, taskId), "kpis"));
     change.accept(rows);
     Map<String, Object> values = new HashMap<>();
     values.put("overallStatus", "green");
