@@ -58,8 +58,9 @@ public final class CatalogueLoader {
   }
 
   private JsonNode read(String location) {
+    // a plain path is a file; "classpath:" and "file:" locations are taken as they are
     Resource resource = resources.getResource(
-        location.contains(":") && !location.matches("^[A-Za-z]:\\\\.*") ? location : "file:" + location);
+        location.startsWith("classpath:") || location.startsWith("file:") ? location : "file:" + location);
     if (!resource.exists()) {
       throw new CatalogueException(location, "the file", "it does not exist");
     }

@@ -116,15 +116,12 @@ public enum KpiType {
     };
   }
 
-  /** A regular expression the form applies as the user types; the server rules above decide. */
+  /**
+   * The pattern the form applies as a number is typed (yes-no and trend KPIs are chosen from a
+   * list, milestones are free text); the server's rules above decide.
+   */
   public String inputPattern() {
-    return switch (this) {
-      case COUNT, CURRENCY, PERCENTAGE -> "^\\s*(\\d+(\\.\\d+)?|[nN]/[aA])\\s*$";
-      case YES_NO -> "^\\s*([yY][eE][sS]|[nN][oO]|[nN]/[aA])\\s*$";
-      case TREND -> "^\\s*([bB]etter|[sS]ame|[wW]orse|[nN]ew|[nN]/[aA]|BETTER|SAME|WORSE|NEW)\\s*$";
-      case MILESTONE -> "";
-      case NARRATIVE -> "^$";
-    };
+    return numeric() ? "^\\s*(\\d+(\\.\\d+)?|[nN]/[aA])\\s*$" : "";
   }
 
   public record Result(String value, String error) {

@@ -14,18 +14,11 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
  */
 public class InvalidInputException extends FormFieldValidationException {
 
-  private final List<String> problems;
-
   public InvalidInputException(List<String> problems) {
     super("input", String.join("; ", problems));
-    this.problems = List.copyOf(problems);
   }
 
   public InvalidInputException(String problem) {
     this(List.of(problem));
-  }
-
-  public List<String> problems() {
-    return problems;
   }
 }

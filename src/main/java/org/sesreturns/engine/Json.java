@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Optional;
-import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.camunda.spin.json.SpinJsonNode;
@@ -82,9 +81,5 @@ public final class Json {
   /** A Spin JSON variable value holding the tree. */
   public static TypedValue variable(JsonNode node) {
     return SpinValues.jsonValue(node.toString()).create();
-  }
-
-  public static TypedValue nullString() {
-    return Variables.stringValue(null);
   }
 }
