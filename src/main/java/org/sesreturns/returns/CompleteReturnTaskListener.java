@@ -35,6 +35,8 @@ class CompleteReturnTaskListener implements TaskListener {
     if (form.previousStatus() != null) {
       execution.setVariable(ObjectiveReturn.PREVIOUS_STATUS, form.previousStatus());
     }
+    // a lead or SES lead with several objectives tells their tasks apart in Tasklist by name
+    task.setName(task.getName() + ": " + form.header().get("objective").asText());
     LocalDate due = LocalDate.parse(form.header().get("returnsDue").asText());
     task.setDueDate(Date.from(due.atTime(17, 0).atZone(ZoneId.of("Europe/London")).toInstant()));
   }

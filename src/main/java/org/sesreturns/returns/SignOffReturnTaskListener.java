@@ -20,6 +20,7 @@ class SignOffReturnTaskListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     ReturnService.ReturnForm form = returns.form(ReturnKey.parse(task.getExecution().getProcessBusinessKey()));
+    task.setName(task.getName() + ": " + form.header().get("objective").asText());
     DelegateExecution execution = task.getExecution();
     execution.setVariable(ObjectiveReturn.RETURN_HEADER, Json.variable(form.header()));
     execution.setVariable(ObjectiveReturn.KPIS, Json.variable(form.kpis()));

@@ -53,6 +53,7 @@ final class CycleScenario {
     JsonNode task = rest.task(lead, cycleKey + "/" + objective.id());
     assertThat(task.get("taskDefinitionKey").asText()).isEqualTo("userTask_completeReturn");
     assertThat(task.get("assignee").asText()).isEqualTo(lead);
+    assertThat(task.get("name").asText()).isEqualTo("Complete KPI return: " + objective.title());
     JsonNode form = rest.formVariables(lead, task.get("id").asText());
     JsonNode rows = Rest.jsonValue(form, "kpis");
     assertThat(Rest.texts(rows, "kpi")).startsWith(objective.kpis().stream().map(Catalogue.Kpi::id).toArray(String[]::new));
