@@ -185,6 +185,13 @@ class BadInputIT {
     var running = rest.startCycle("ses.coordinator", "2031-32 Q1", "2031-07-15", "2031-08-01");
     assertThat(running.status()).isEqualTo(400);
     assertThat(running.json().get("message").asText()).contains("2031-32 Q1 has already been started (collecting)");
+    // the same over /start, which the engine would answer with 500
+    var viaStart = rest.post("ses.coordinator", "/engine-rest/process-definition/key/quarterlyCycleProcess/start",
+        Rest.variables(java.util.Map.of("period", "2031-32 Q1", "returnsDue", "2031-07-15", "boardMeeting", "2031-08-01")));
+    assertThat(viaStart.status()).as(viaStart.body()).isEqualTo(400);
+    assertThat(viaStart.json().get("message").asText()).contains("2031-32 Q1 has already been started (collecting)");
+    var other = rest.get("ses.coordinator", "/engine-rest/task/no-such-task");
+    assertThat(other.status()).isEqualTo(404);
 
     assertThat(jdbc.sql("select count(*) from cycle").query(Integer.class).single()).isEqualTo(cycles);
     assertThat(rest.get("ses.coordinator", "/engine-rest/process-instance?businessKeyLike=2032%25").json().size()).isZero();
