@@ -27,6 +27,9 @@ class MadeUpCatalogueIT {
   @Autowired
   Catalogue catalogue;
 
+  @Autowired
+  org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
   @Test
   void personInTwoRolesCompletesOneReturnAndSignsOffTheOther() {
     Rest rest = new Rest(port);
@@ -62,7 +65,26 @@ class MadeUpCatalogueIT {
     scenario.decide(catalogue.requireObjective("riverside-places"), true, null);
     scenario.decide(catalogue.requireObjective("jobs-and-skills"), true, null);
 
+    // the coordinator finds a mistake in the pack and reopens one return
+    var review = rest.task("riverside.coordinator", scenario.cycleKey());
+    var refused = rest.complete("riverside.coordinator", review.get("id").asText(), Map.of("packApproved", false));
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.json().get("message").asText()).contains("packReviewComment: is required")
+        .contains("reopenObjectives: name at least one objective");
+    var reopened = rest.complete("riverside.coordinator", review.get("id").asText(), Map.of("packApproved", false,
+        "reopenObjectives", "riverside-places", "packReviewComment", "Footfall should say how it was measured"));
+    assertThat(reopened.status()).as(reopened.body()).isEqualTo(204);
+    var again = rest.task("lou.lead", scenario.cycleKey() + "/riverside-places");
+    var header = Rest.jsonValue(rest.formVariables("lou.lead", again.get("id").asText()), "returnHeader");
+    assertThat(header.get("sentBackComment").asText()).isEqualTo("Footfall should say how it was measured");
+    assertThat(rest.get("riverside.coordinator", "/api/cycles/" + scenario.cycleKey()).json().get("status").asText())
+        .isEqualTo("collecting");
+    scenario.submit(catalogue.requireObjective("riverside-places"), entries.get("riverside-places"));
+    scenario.decide(catalogue.requireObjective("riverside-places"), true, null);
+
     scenario.reviewAndPresent("2025-10-30", "Agreed.");
+    assertThat(jdbc.sql("select max(version) from pack_version where cycle_key = ?").param(scenario.cycleKey())
+        .query(Integer.class).single()).isEqualTo(2);
     var pack = scenario.checkPack("riverside.board", entries, Map.of());
     assertThat(pack.getElementById("riverside-places").selectFirst("h2").text()).isEqualTo("Riverside places <& squares>");
     assertThat(pack.select("script")).isEmpty();

@@ -157,6 +157,12 @@ class TasklistBrowserIT {
     openCoordinatorTask("Review board pack");
     WebElement review = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form[name=reviewPack]")));
     wait.until(d -> review.findElement(By.id("packLink")).getAttribute("href").endsWith("/api/cycles/2033-34-Q3/pack"));
+    // the compiled pack is shown in the form itself
+    browser.switchTo().frame(review.findElement(By.cssSelector("iframe.ses-pack")));
+    wait.until(d -> d.findElement(By.tagName("h1")).getText().equals("Sefton Economic Strategy Action Plan"));
+    assertThat(browser.findElements(By.cssSelector("section.objective"))).hasSize(11);
+    browser.switchTo().defaultContent();
+    screenshot("review-pack-form");
     review.findElement(By.cssSelector("input[name=approved][value=yes]")).click();
     wait.until(d -> completeButton().isEnabled());
     clickComplete();

@@ -1,23 +1,30 @@
-package org.sesreturns.cycle;
+package org.sesreturns.pack;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.sesreturns.catalogue.Catalogue;
+import org.sesreturns.cycle.Cycle;
+import org.sesreturns.cycle.CycleService;
 import org.sesreturns.engine.Json;
 import org.sesreturns.returns.ReturnRepository;
 import org.springframework.stereotype.Component;
 
-/** What the review and presentation forms show: the cycle, a link to its pack and its returns. */
+/**
+ * What the review and presentation forms show: the cycle, its returns, and the compiled pack
+ * itself, so the coordinator reads it in Tasklist (a link opens it on its own too).
+ */
 @Component
 class PackForm {
 
   private final CycleService cycles;
   private final ReturnRepository returns;
   private final Catalogue catalogue;
+  private final PackService packs;
 
-  PackForm(CycleService cycles, ReturnRepository returns, Catalogue catalogue) {
+  PackForm(CycleService cycles, ReturnRepository returns, Catalogue catalogue, PackService packs) {
     this.cycles = cycles;
     this.returns = returns;
     this.catalogue = catalogue;
+    this.packs = packs;
   }
 
   ObjectNode of(String cycleKey) {
@@ -29,6 +36,11 @@ class PackForm {
     form.put("reportDate", cycle.period().months(catalogue.strategy().financialYearStart()));
     form.put("boardMeeting", cycle.boardMeeting().toString());
     form.put("packUrl", "/api/cycles/" + cycleKey + "/pack");
+    packs.latest(cycleKey).ifPresent(v -> {
+      form.put("packVersion", v.version());
+      form.put("packSha256", v.sha256());
+      form.put("packHtml", v.html());
+    });
     var objectives = form.putArray("objectives");
     for (var r : returns.findAll(cycleKey)) {
       var o = objectives.addObject();

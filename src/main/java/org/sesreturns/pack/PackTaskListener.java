@@ -1,8 +1,9 @@
-package org.sesreturns.cycle;
+package org.sesreturns.pack;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.variable.Variables;
+import org.sesreturns.cycle.QuarterlyCycle;
 import org.sesreturns.engine.Json;
 import org.springframework.stereotype.Component;
 
