@@ -2,6 +2,8 @@ package org.sesreturns.returns;
 
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
@@ -74,6 +76,8 @@ class ObjectiveReturnProcessTest {
     complete(task(instance), withVariables(ObjectiveReturn.APPROVED, true));
 
     verify(signOff).notify(any());
+    assertThat(instance).isWaitingAt("endEvent_returnSignedOff");
+    execute(job(instance));
     assertThat(instance).isEnded();
     assertThat(instance).hasPassedInOrder(ObjectiveReturn.TASK_COMPLETE_RETURN, ObjectiveReturn.TASK_SIGN_OFF_RETURN,
         "endEvent_returnSignedOff");
@@ -91,6 +95,7 @@ class ObjectiveReturnProcessTest {
 
     complete(task(instance));
     complete(task(instance), withVariables(ObjectiveReturn.APPROVED, true));
+    execute(job(instance));
     assertThat(instance).isEnded();
     verify(submitReturn, times(2)).notify(any());
     verify(signOff, times(2)).notify(any());
