@@ -80,14 +80,23 @@ class TasklistBrowserIT {
 
     logIn("stephanie.jukes");
     openTask("Complete KPI return: SI net zero");
-    WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form[name=completeReturn]")));
-    wait.until(d -> form.findElement(By.id("objective")).getText().equals("SI net zero"));
-    List<WebElement> rows = form.findElements(By.cssSelector("tr.kpi-row"));
-    assertThat(rows).hasSize(2);
+    WebElement draft = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form[name=completeReturn]")));
+    wait.until(d -> draft.findElement(By.id("objective")).getText().equals("SI net zero"));
+    List<WebElement> draftRows = draft.findElements(By.cssSelector("tr.kpi-row"));
+    assertThat(draftRows).hasSize(2);
 
-    // a milestone, then a count
-    rows.get(0).findElement(By.name("achieved")).sendKeys("Plan published July 2023");
-    new Select(rows.get(0).findElement(By.name("status"))).selectByVisibleText("Green");
+    // a milestone, saved half-way and found again after the page is reloaded
+    draftRows.get(0).findElement(By.name("achieved")).sendKeys("Plan published July 2023");
+    new Select(draftRows.get(0).findElement(By.name("status"))).selectByVisibleText("Green");
+    clickScrolledTo(browser.findElement(By.xpath("//button[normalize-space()='Save']")));
+    browser.navigate().refresh();
+    WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form[name=completeReturn]")));
+    wait.until(d -> "Plan published July 2023".equals(
+        form.findElements(By.cssSelector("tr.kpi-row")).get(0).findElement(By.name("achieved")).getAttribute("value")));
+    List<WebElement> rows = form.findElements(By.cssSelector("tr.kpi-row"));
+    assertThat(new Select(rows.get(0).findElement(By.name("status"))).getFirstSelectedOption().getText()).isEqualTo("Green");
+
+    // then a count
     WebElement count = rows.get(1).findElement(By.name("achieved"));
     count.sendKeys("60 businesses");
     new Select(rows.get(1).findElement(By.name("status"))).selectByVisibleText("Amber");
@@ -252,7 +261,10 @@ class TasklistBrowserIT {
 
   /** Scrolls to the button first, as a user would: Tasklist's footer may cover it. */
   private void clickComplete() {
-    WebElement button = completeButton();
+    clickScrolledTo(completeButton());
+  }
+
+  private void clickScrolledTo(WebElement button) {
     ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
         "arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", button);
   }
