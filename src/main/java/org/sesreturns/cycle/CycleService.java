@@ -8,14 +8,11 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.Set;
 import org.sesreturns.catalogue.Catalogue;
 import org.sesreturns.catalogue.Period;
 import org.sesreturns.engine.InvalidInputException;
-import org.sesreturns.returns.ReturnKey;
 import org.sesreturns.returns.ReturnRepository;
 import org.sesreturns.returns.ReturnStatus;
-import org.sesreturns.returns.StoredReturn;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -75,13 +72,10 @@ public class CycleService {
             + existing.get().status().word() + "); a period can run only once");
       }
       cycles.restart(cycle);
-      for (StoredReturn r : returns.findAll(cycle.key())) {
-        if (r.status() != ReturnStatus.SIGNED_OFF) {
-          returns.setStatus(r.id(), ReturnStatus.ISSUED, now);
-        }
-      }
-      List<String> known = returns.findAll(cycle.key()).stream().map(r -> r.key().objectiveId()).toList();
-      returns.issue(cycle.key(), objectiveIds().stream().filter(id -> !known.contains(id)).toList(), now);
+      var states = returns.states(cycle.key());
+      states.values().stream().filter(r -> r.status() != ReturnStatus.SIGNED_OFF)
+          .forEach(r -> returns.setStatus(r.id(), ReturnStatus.ISSUED, now));
+      returns.issue(cycle.key(), objectiveIds().stream().filter(id -> !states.containsKey(id)).toList(), now);
       return cycle;
     }
     try {
@@ -95,11 +89,10 @@ public class CycleService {
 
   /** The objectives whose returns the cycle still has to collect, in catalogue order. */
   public List<String> returnsToCollect(String cycleKey) {
-    Set<String> open = Set.copyOf(returns.findAll(cycleKey).stream()
-        .filter(r -> r.status() != ReturnStatus.SIGNED_OFF)
-        .map(r -> r.key().objectiveId())
-        .toList());
-    return objectiveIds().stream().filter(open::contains).toList();
+    var states = returns.states(cycleKey);
+    return objectiveIds().stream()
+        .filter(id -> states.containsKey(id) && states.get(id).status() != ReturnStatus.SIGNED_OFF)
+        .toList();
   }
 
   @Transactional
@@ -112,7 +105,7 @@ public class CycleService {
    * returns, which go back to their project leads with the comment.
    */
   @Transactional
-  public void reviewPack(String cycleKey, Object approved, Object reopenObjectives, String comment, String user) {
+  public void reviewPack(String cycleKey, Object approved, List<String> reopenObjectives, String comment, String user) {
     Cycle cycle = require(cycleKey);
     requireStatus(cycle, CycleStatus.REVIEWING);
     if (!(approved instanceof Boolean)) {
@@ -129,9 +122,7 @@ public class CycleService {
     } else if (comment.length() > 4_000) {
       problems.add("packReviewComment: is over the limit of 4000 characters");
     }
-    List<String> ids = reopenObjectives == null ? List.of()
-        : List.of(reopenObjectives.toString().replaceAll("[\\[\\]\"]", "").split("\\s*,\\s*")).stream()
-            .map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
+    List<String> ids = reopenObjectives.stream().distinct().toList();
     if (ids.isEmpty()) {
       problems.add("reopenObjectives: name at least one objective whose return must be corrected");
     }
@@ -143,9 +134,9 @@ public class CycleService {
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
     }
+    var states = returns.states(cycleKey);
     for (String id : ids) {
-      StoredReturn r = returns.find(new ReturnKey(cycleKey, id)).orElseThrow();
-      returns.reopen(r.id(), user, comment.strip(), now);
+      returns.reopen(states.get(id).id(), user, comment.strip(), now);
     }
     cycles.setStatus(cycleKey, CycleStatus.COLLECTING);
   }

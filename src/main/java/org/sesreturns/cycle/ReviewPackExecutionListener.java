@@ -2,7 +2,12 @@ package org.sesreturns.cycle;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.sesreturns.engine.CurrentUser;
+import org.sesreturns.engine.InvalidInputException;
 import org.sesreturns.engine.Json;
 import org.springframework.stereotype.Component;
 
@@ -25,8 +30,26 @@ class ReviewPackExecutionListener implements ExecutionListener {
       return;
     }
     cycles.reviewPack(execution.getProcessBusinessKey(), execution.getVariable(QuarterlyCycle.PACK_APPROVED),
-        execution.getVariable(QuarterlyCycle.REOPEN_OBJECTIVES), Json.text(execution.getVariable(QuarterlyCycle.PACK_REVIEW_COMMENT), QuarterlyCycle.PACK_REVIEW_COMMENT),
+        objectiveIds(execution.getVariable(QuarterlyCycle.REOPEN_OBJECTIVES)),
+        Json.text(execution.getVariable(QuarterlyCycle.PACK_REVIEW_COMMENT), QuarterlyCycle.PACK_REVIEW_COMMENT),
         CurrentUser.of(execution));
     execution.removeVariable(QuarterlyCycle.PACK_FORM);
+  }
+
+  /** The objectives to reopen: comma-separated text (as the form sends them) or a Json list of ids. */
+  private static List<String> objectiveIds(Object value) {
+    if (value == null) {
+      return List.of();
+    }
+    if (value instanceof String text) {
+      return Arrays.stream(text.split(",")).map(String::strip).filter(id -> !id.isEmpty()).toList();
+    }
+    JsonNode node = Json.read(value, QuarterlyCycle.REOPEN_OBJECTIVES).orElse(null);
+    if (node == null || !node.isArray()) {
+      throw new InvalidInputException(QuarterlyCycle.REOPEN_OBJECTIVES + ": must be objective ids, separated by commas");
+    }
+    List<String> ids = new ArrayList<>();
+    node.forEach(id -> ids.add(id.asText().strip()));
+    return ids;
   }
 }

@@ -1,6 +1,5 @@
 package org.sesreturns.engine;
 
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
@@ -8,11 +7,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 public final class CurrentUser {
 
   private CurrentUser() {}
-
-  public static String of(DelegateTask task) {
-    return userOr(task.getProcessEngineServices().getIdentityService().getCurrentAuthentication(),
-        task.getAssignee());
-  }
 
   public static String of(DelegateExecution execution) {
     return userOr(execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication(), null);

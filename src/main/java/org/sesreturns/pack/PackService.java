@@ -6,6 +6,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +17,6 @@ import org.sesreturns.catalogue.Status;
 import org.sesreturns.cycle.Cycle;
 import org.sesreturns.cycle.CycleService;
 import org.sesreturns.cycle.CycleStatus;
-import org.sesreturns.returns.ReturnKey;
 import org.sesreturns.returns.ReturnRepository;
 import org.sesreturns.returns.StoredReturn;
 import org.sesreturns.returns.Submission;
@@ -93,9 +94,11 @@ public class PackService {
   Pack pack(String cycleKey, boolean draft) {
     Cycle cycle = cycles.require(cycleKey);
     String reportDate = cycle.period().months(catalogue.strategy().financialYearStart());
+    Map<String, StoredReturn> byObjective = new HashMap<>();
+    returns.findAll(cycleKey).forEach(r -> byObjective.put(r.key().objectiveId(), r));
     List<Pack.Section> sections = new ArrayList<>();
     for (Catalogue.Objective objective : catalogue.objectives()) {
-      Optional<StoredReturn> stored = returns.find(new ReturnKey(cycleKey, objective.id()));
+      Optional<StoredReturn> stored = Optional.ofNullable(byObjective.get(objective.id()));
       Optional<StoredReturn.Version> latest = stored.flatMap(StoredReturn::latest);
       List<Pack.Row> rows = new ArrayList<>();
       if (latest.isPresent()) {

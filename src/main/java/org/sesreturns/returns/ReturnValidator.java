@@ -95,7 +95,7 @@ public class ReturnValidator {
         }
       }
       for (int k = 0; k < byCatalogue.length; k++) {
-        if (byCatalogue[k] == null && !seen.contains(objective.kpis().get(k).id())) {
+        if (byCatalogue[k] == null) {
           problems.add("kpis: KPI '" + objective.kpis().get(k).title() + "' ("
               + objective.kpis().get(k).id() + ") is missing");
         }

@@ -99,31 +99,6 @@ final class CycleScenario {
     assertThat(done.status()).as(done.body()).isEqualTo(204);
   }
 
-  /** Runs the returns: every lead submits, the first return is sent back once and resubmitted. */
-  void collect(Map<String, ReturnEntry> entries) {
-    List<Catalogue.Objective> objectives = catalogue.objectives();
-    for (Catalogue.Objective objective : objectives) {
-      submit(objective, entries.get(objective.id()));
-    }
-    Catalogue.Objective first = objectives.get(0);
-    decide(first, false, "Please explain the first KPI's figure");
-
-    JsonNode again = rest.task(first.projectLead(), cycleKey + "/" + first.id());
-    JsonNode form = rest.formVariables(first.projectLead(), again.get("id").asText());
-    JsonNode header = Rest.jsonValue(form, "returnHeader");
-    assertThat(header.get("sentBackComment").asText()).isEqualTo("Please explain the first KPI's figure");
-    assertThat(header.get("sentBackBy").asText()).isEqualTo(catalogue.person(first.sesLead()).name());
-    // the lead's entries are kept
-    assertThat(form.get("commentary").get("value").asText()).isEqualTo(entries.get(first.id()).commentary());
-    assertThat(Rest.jsonValue(form, "kpis").get(0).get("achieved").asText())
-        .isEqualTo(entries.get(first.id()).kpis().get(0).achieved());
-    submit(first, entries.get(first.id()));
-
-    for (Catalogue.Objective objective : objectives) {
-      decide(objective, true, null);
-    }
-  }
-
   void reviewAndPresent(String held, String decisions) {
     String coordinator = catalogue.coordinators().get(0);
     JsonNode review = rest.task(coordinator, cycleKey);

@@ -71,6 +71,11 @@ class MadeUpCatalogueIT {
     assertThat(refused.status()).isEqualTo(400);
     assertThat(refused.json().get("message").asText()).contains("packReviewComment: is required")
         .contains("reopenObjectives: name at least one objective");
+    var unknown = rest.complete("riverside.coordinator", review.get("id").asText(), Map.of("packApproved", false,
+        "reopenObjectives", Rest.JSON.createArrayNode().add("riverside-places").add("nowhere"),
+        "packReviewComment", "Check the figures"));
+    assertThat(unknown.status()).isEqualTo(400);
+    assertThat(unknown.json().get("message").asText()).contains("reopenObjectives: unknown objective 'nowhere'");
     var reopened = rest.complete("riverside.coordinator", review.get("id").asText(), Map.of("packApproved", false,
         "reopenObjectives", "riverside-places", "packReviewComment", "Footfall should say how it was measured"));
     assertThat(reopened.status()).as(reopened.body()).isEqualTo(204);
