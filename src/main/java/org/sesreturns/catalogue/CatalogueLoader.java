@@ -127,6 +127,11 @@ public final class CatalogueLoader {
       }
       String sesLead = personRef(o, "ses-lead", people);
       String projectLead = personRef(o, "project-lead", people);
+      if (projectLead.equals(sesLead)) {
+        // the return's sign-off exists so that the one who reports is not the one who approves
+        throw o.child("project-lead").problem("'" + projectLead + "' is also the objective's ses-lead:"
+            + " nobody signs off their own return");
+      }
       List<Catalogue.Kpi> kpis = new ArrayList<>();
       Set<String> kpiIds = new HashSet<>();
       for (Node k : o.has("kpis") ? o.list("kpis") : List.<Node>of()) {

@@ -15,6 +15,6 @@ class CloseCycleDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    cycles.close(execution.getProcessBusinessKey());
+    cycles.close(execution.getProcessBusinessKey(), execution.getProcessInstanceId());
   }
 }

@@ -17,7 +17,7 @@ class CycleCancelledExecutionListener implements ExecutionListener {
   @Override
   public void notify(DelegateExecution execution) {
     if (execution.isCanceled() && execution.getProcessBusinessKey() != null) {
-      cycles.cancelled(execution.getProcessBusinessKey());
+      cycles.cancelled(execution.getProcessBusinessKey(), execution.getProcessInstanceId());
     }
   }
 }

@@ -1,10 +1,12 @@
 package org.sesreturns.cycle;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.sesreturns.catalogue.Catalogue;
 import org.sesreturns.identity.Access;
-import org.sesreturns.returns.ReturnRepository;
+import org.sesreturns.returns.ReturnService;
+import org.sesreturns.returns.StoredReturn;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,11 +20,11 @@ import org.springframework.web.server.ResponseStatusException;
 class CycleController {
 
   private final CycleRepository cycles;
-  private final ReturnRepository returns;
+  private final ReturnService returns;
   private final Catalogue catalogue;
   private final Access access;
 
-  CycleController(CycleRepository cycles, ReturnRepository returns, Catalogue catalogue, Access access) {
+  CycleController(CycleRepository cycles, ReturnService returns, Catalogue catalogue, Access access) {
     this.cycles = cycles;
     this.returns = returns;
     this.catalogue = catalogue;
@@ -34,8 +36,8 @@ class CycleController {
   record CycleView(String key, String period, String reportDate, String strategy, String status, String returnsDue,
       String boardMeeting, String boardMeetingHeld, String boardDecisions, List<ReturnView> returns) {}
 
-  record ReturnView(String objective, String title, String status, String overallStatus, String submittedBy,
-      String submittedAt) {}
+  record ReturnView(String objective, String title, String status, String projectLead, String sesLead,
+      String overallStatus, String submittedBy, String submittedAt) {}
 
   @GetMapping
   List<CycleSummary> list() {
@@ -51,16 +53,16 @@ class CycleController {
     access.requirePackReader();
     Cycle cycle = cycles.find(key).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
         "no cycle " + key));
-    Map<String, org.sesreturns.returns.StoredReturn> byObjective = new java.util.HashMap<>();
-    returns.findAll(key).forEach(r -> byObjective.put(r.key().objectiveId(), r));
+    Map<String, StoredReturn> byObjective = new HashMap<>();
+    returns.all(key).forEach(r -> byObjective.put(r.key().objectiveId(), r));
     List<ReturnView> views = catalogue.objectives().stream()
         .filter(o -> byObjective.containsKey(o.id()))
         .map(o -> {
           var r = byObjective.get(o.id());
           var latest = r.latest();
-          return new ReturnView(o.id(), o.title(), r.status().word(),
+          return new ReturnView(o.id(), o.title(), r.status().word(), r.projectLead(), r.sesLead(),
               latest.map(v -> v.submission().overallStatus().word()).orElse(null),
-              latest.map(v -> v.submittedBy()).orElse(null),
+              latest.map(StoredReturn.Version::submittedBy).orElse(null),
               latest.map(v -> v.submittedAt().toString()).orElse(null));
         })
         .toList();

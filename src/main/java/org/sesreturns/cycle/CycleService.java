@@ -6,30 +6,35 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import org.sesreturns.catalogue.Catalogue;
 import org.sesreturns.catalogue.Period;
 import org.sesreturns.engine.InvalidInputException;
-import org.sesreturns.returns.ReturnRepository;
-import org.sesreturns.returns.ReturnStatus;
+import org.sesreturns.engine.NotAllowedException;
+import org.sesreturns.returns.ReturnService;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Opens, moves and closes quarterly cycles. */
+/**
+ * Opens, moves and closes quarterly cycles. Each step after the opening checks that it runs in
+ * the cycle's own process instance and that the cycle is in the state the step needs, so no
+ * process started or modified elsewhere (at a chosen activity, with listeners skipped) can move a
+ * cycle past a step it has not done.
+ */
 @Service
 public class CycleService {
 
   static final int MAX_DECISIONS = 20_000;
+  static final int MAX_COMMENT = 4_000;
   private static final ZoneId UK = ZoneId.of("Europe/London");
 
   private final CycleRepository cycles;
-  private final ReturnRepository returns;
+  private final ReturnService returns;
   private final Catalogue catalogue;
   private final Clock clock;
 
-  CycleService(CycleRepository cycles, ReturnRepository returns, Catalogue catalogue, Clock clock) {
+  CycleService(CycleRepository cycles, ReturnService returns, Catalogue catalogue, Clock clock) {
     this.cycles = cycles;
     this.returns = returns;
     this.catalogue = catalogue;
@@ -41,15 +46,15 @@ public class CycleService {
    * closed is refused; a cancelled one may run again and keeps what its returns had stored.
    */
   @Transactional
-  public Cycle open(Object periodValue, Object returnsDueValue, Object boardMeetingValue, String user,
+  public Cycle open(String periodValue, String returnsDueValue, String boardMeetingValue, String user,
       String processInstanceId) {
     List<String> problems = new ArrayList<>();
     Period period = null;
-    if (periodValue == null || periodValue.toString().isBlank()) {
+    if (periodValue == null || periodValue.isBlank()) {
       problems.add("period: is required (financial year and quarter, as 2024-25 Q1)");
     } else {
       try {
-        period = Period.parse(periodValue.toString());
+        period = Period.parse(periodValue);
       } catch (IllegalArgumentException e) {
         problems.add("period: " + e.getMessage());
       }
@@ -72,10 +77,7 @@ public class CycleService {
             + existing.get().status().word() + "); a period can run only once");
       }
       cycles.restart(cycle);
-      var states = returns.states(cycle.key());
-      states.values().stream().filter(r -> r.status() != ReturnStatus.SIGNED_OFF)
-          .forEach(r -> returns.setStatus(r.id(), ReturnStatus.ISSUED, now));
-      returns.issue(cycle.key(), objectiveIds().stream().filter(id -> !states.containsKey(id)).toList(), now);
+      returns.reissue(cycle.key(), objectiveIds(), user);
       return cycle;
     }
     try {
@@ -83,16 +85,28 @@ public class CycleService {
     } catch (DuplicateKeyException e) {
       throw new InvalidInputException("period: the cycle " + period + " has just been started by someone else");
     }
-    returns.issue(cycle.key(), objectiveIds(), now);
+    returns.issue(cycle.key(), objectiveIds(), user);
     return cycle;
   }
 
   /** The objectives whose returns the cycle still has to collect, in catalogue order. */
-  public List<String> returnsToCollect(String cycleKey) {
-    var states = returns.states(cycleKey);
-    return objectiveIds().stream()
-        .filter(id -> states.containsKey(id) && states.get(id).status() != ReturnStatus.SIGNED_OFF)
-        .toList();
+  public List<String> returnsToCollect(String cycleKey, String processInstanceId) {
+    requireStep(cycleKey, processInstanceId, CycleStatus.COLLECTING);
+    return returns.toCollect(cycleKey);
+  }
+
+  /**
+   * The cycle whose pack may be compiled now: collecting in this process instance, with every
+   * return signed off.
+   */
+  public Cycle readyToCompile(String cycleKey, String processInstanceId) {
+    Cycle cycle = requireStep(cycleKey, processInstanceId, CycleStatus.COLLECTING);
+    List<String> open = returns.toCollect(cycleKey);
+    if (!open.isEmpty()) {
+      throw new IllegalStateException("the pack of " + cycle.period() + " cannot be compiled: " + open.size()
+          + " return(s) not signed off (" + String.join(", ", open) + ")");
+    }
+    return cycle;
   }
 
   @Transactional
@@ -105,22 +119,22 @@ public class CycleService {
    * returns, which go back to their project leads with the comment.
    */
   @Transactional
-  public void reviewPack(String cycleKey, Object approved, List<String> reopenObjectives, String comment, String user) {
-    Cycle cycle = require(cycleKey);
-    requireStatus(cycle, CycleStatus.REVIEWING);
-    if (!(approved instanceof Boolean)) {
+  public void reviewPack(String cycleKey, String processInstanceId, Boolean approved, List<String> reopenObjectives,
+      String comment, String user) {
+    requireStep(cycleKey, processInstanceId, CycleStatus.REVIEWING);
+    if (approved == null) {
       throw new InvalidInputException("packApproved: is required (true or false)");
     }
     OffsetDateTime now = OffsetDateTime.now(clock);
-    if ((Boolean) approved) {
+    if (approved) {
       cycles.approvePack(cycleKey, user, now);
       return;
     }
     List<String> problems = new ArrayList<>();
     if (comment == null || comment.isBlank()) {
       problems.add("packReviewComment: is required when the pack is not approved: say what must change");
-    } else if (comment.length() > 4_000) {
-      problems.add("packReviewComment: is over the limit of 4000 characters");
+    } else if (comment.length() > MAX_COMMENT) {
+      problems.add("packReviewComment: is over the limit of " + MAX_COMMENT + " characters");
     }
     List<String> ids = reopenObjectives.stream().distinct().toList();
     if (ids.isEmpty()) {
@@ -134,23 +148,19 @@ public class CycleService {
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
     }
-    var states = returns.states(cycleKey);
-    for (String id : ids) {
-      returns.reopen(states.get(id).id(), user, comment.strip(), now);
-    }
+    returns.reopen(cycleKey, ids, comment.strip(), user);
     cycles.setStatus(cycleKey, CycleStatus.COLLECTING);
   }
 
   @Transactional
-  public void recordBoardMeeting(String cycleKey, Object held, Object decisions) {
-    Cycle cycle = require(cycleKey);
-    requireStatus(cycle, CycleStatus.PRESENTING);
+  public void recordBoardMeeting(String cycleKey, String processInstanceId, String held, String decisions) {
+    requireStep(cycleKey, processInstanceId, CycleStatus.PRESENTING);
     List<String> problems = new ArrayList<>();
     LocalDate date = date("boardMeetingHeld", held, problems);
     if (date != null && date.isAfter(LocalDate.now(clock.withZone(UK)))) {
       problems.add("boardMeetingHeld: " + date + " is in the future: record the meeting once it has been held");
     }
-    String text = decisions == null ? "" : decisions.toString().strip();
+    String text = decisions == null ? "" : decisions.strip();
     if (text.isEmpty()) {
       problems.add("boardDecisions: is required (write 'none' if the board decided nothing)");
     } else if (text.length() > MAX_DECISIONS) {
@@ -163,15 +173,16 @@ public class CycleService {
   }
 
   @Transactional
-  public void close(String cycleKey) {
-    requireStatus(require(cycleKey), CycleStatus.PRESENTING);
+  public void close(String cycleKey, String processInstanceId) {
+    requireStep(cycleKey, processInstanceId, CycleStatus.PRESENTING);
     cycles.close(cycleKey, OffsetDateTime.now(clock));
   }
 
   /** A cycle whose process instance was cancelled (in Cockpit) may be started again. */
   @Transactional
-  public void cancelled(String cycleKey) {
-    cycles.find(cycleKey).filter(c -> c.status() != CycleStatus.CLOSED)
+  public void cancelled(String cycleKey, String processInstanceId) {
+    cycles.find(cycleKey)
+        .filter(c -> c.status() != CycleStatus.CLOSED && c.processInstanceId().equals(processInstanceId))
         .ifPresent(c -> cycles.setStatus(cycleKey, CycleStatus.CANCELLED));
   }
 
@@ -179,27 +190,35 @@ public class CycleService {
     return cycles.find(cycleKey).orElseThrow(() -> new IllegalStateException("no cycle " + cycleKey));
   }
 
-  private static void requireStatus(Cycle cycle, CycleStatus expected) {
+  /**
+   * The cycle, when this process instance is the one that opened it and the cycle is in the
+   * expected state; refused otherwise.
+   */
+  private Cycle requireStep(String cycleKey, String processInstanceId, CycleStatus expected) {
+    Cycle cycle = cycleKey == null ? null : cycles.find(cycleKey).orElse(null);
+    if (cycle == null || !cycle.processInstanceId().equals(processInstanceId)) {
+      throw new NotAllowedException("process instance " + processInstanceId + " is not the cycle's process"
+          + (cycle == null ? " (no cycle '" + cycleKey + "' was opened)" : " (" + cycle.period() + " runs in "
+          + cycle.processInstanceId() + ")") + ": it cannot move the cycle");
+    }
     if (cycle.status() != expected) {
       throw new InvalidInputException("the cycle " + cycle.period() + " is " + cycle.status().word()
           + ", not " + expected.word());
     }
+    return cycle;
   }
 
   private List<String> objectiveIds() {
     return catalogue.objectives().stream().map(Catalogue.Objective::id).toList();
   }
 
-  private static LocalDate date(String name, Object value, List<String> problems) {
-    if (value == null || value.toString().isBlank()) {
+  private static LocalDate date(String name, String value, List<String> problems) {
+    if (value == null || value.isBlank()) {
       problems.add(name + ": is required (an ISO date, as 2024-07-15)");
       return null;
     }
-    if (value instanceof Date d) {
-      return d.toInstant().atZone(UK).toLocalDate();
-    }
     try {
-      String text = value.toString().strip();
+      String text = value.strip();
       // a date picker may send a date-time; its date is what counts
       return LocalDate.parse(text.length() > 10 && text.charAt(10) == 'T' ? text.substring(0, 10) : text);
     } catch (DateTimeParseException e) {

@@ -3,6 +3,7 @@ package org.sesreturns.cycle;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.sesreturns.engine.Json;
+import org.sesreturns.engine.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /** Records the board meeting when the presentation task ends (see {@link ReviewPackExecutionListener}). */
@@ -20,8 +21,10 @@ class PresentPackExecutionListener implements ExecutionListener {
     if (execution.isCanceled()) {
       return;
     }
-    cycles.recordBoardMeeting(execution.getProcessBusinessKey(),
-        execution.getVariable(QuarterlyCycle.BOARD_MEETING_HELD), Json.text(execution.getVariable(QuarterlyCycle.BOARD_DECISIONS), QuarterlyCycle.BOARD_DECISIONS));
+    ProcessVariables.requireOnly(execution, QuarterlyCycle.ALL);
+    cycles.recordBoardMeeting(execution.getProcessBusinessKey(), execution.getProcessInstanceId(),
+        ProcessVariables.date(execution.getVariable(QuarterlyCycle.BOARD_MEETING_HELD)),
+        Json.text(execution.getVariable(QuarterlyCycle.BOARD_DECISIONS), QuarterlyCycle.BOARD_DECISIONS));
     execution.removeVariable(QuarterlyCycle.PACK_FORM);
   }
 }

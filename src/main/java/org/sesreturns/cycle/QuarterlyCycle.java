@@ -13,8 +13,14 @@ public final class QuarterlyCycle {
   public static final String REOPEN_OBJECTIVES = "reopenObjectives";
   public static final String BOARD_MEETING_HELD = "boardMeetingHeld";
   public static final String BOARD_DECISIONS = "boardDecisions";
-  /** Task-local: what the review and presentation forms show. */
+  /** What the review and presentation forms show: set when the task is created, removed when it ends. */
   public static final String PACK_FORM = "packForm";
+  /** Who started the cycle, as the start event records it. */
+  public static final String INITIATOR = "initiator";
+
+  /** Every variable the process holds at some point; a client may send no other. */
+  static final java.util.List<String> ALL = java.util.List.of(PERIOD, RETURNS_DUE, BOARD_MEETING, INITIATOR,
+      PACK_APPROVED, PACK_REVIEW_COMMENT, REOPEN_OBJECTIVES, BOARD_MEETING_HELD, BOARD_DECISIONS, PACK_FORM);
 
   public static final String TASK_REVIEW_PACK = "userTask_reviewPack";
   public static final String TASK_PRESENT_PACK = "userTask_presentPack";

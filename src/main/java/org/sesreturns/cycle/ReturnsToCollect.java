@@ -6,7 +6,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The multi-instance collection of the cycle's call activity: read from the application's
- * tables, so the engine carries no list variable and a reopened return is collected again.
+ * tables, so the engine carries no list variable and a reopened return is collected again. Only
+ * the cycle's own process instance collects its returns.
  */
 @Component("returnsToCollect")
 public class ReturnsToCollect {
@@ -18,6 +19,6 @@ public class ReturnsToCollect {
   }
 
   public List<String> of(DelegateExecution execution) {
-    return cycles.returnsToCollect(execution.getProcessBusinessKey());
+    return cycles.returnsToCollect(execution.getProcessBusinessKey(), execution.getProcessInstanceId());
   }
 }

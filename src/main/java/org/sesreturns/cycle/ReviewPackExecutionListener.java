@@ -9,6 +9,7 @@ import java.util.List;
 import org.sesreturns.engine.CurrentUser;
 import org.sesreturns.engine.InvalidInputException;
 import org.sesreturns.engine.Json;
+import org.sesreturns.engine.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,9 +20,11 @@ import org.springframework.stereotype.Component;
 class ReviewPackExecutionListener implements ExecutionListener {
 
   private final CycleService cycles;
+  private final CurrentUser currentUser;
 
-  ReviewPackExecutionListener(CycleService cycles) {
+  ReviewPackExecutionListener(CycleService cycles, CurrentUser currentUser) {
     this.cycles = cycles;
+    this.currentUser = currentUser;
   }
 
   @Override
@@ -29,10 +32,12 @@ class ReviewPackExecutionListener implements ExecutionListener {
     if (execution.isCanceled()) {
       return;
     }
-    cycles.reviewPack(execution.getProcessBusinessKey(), execution.getVariable(QuarterlyCycle.PACK_APPROVED),
+    ProcessVariables.requireOnly(execution, QuarterlyCycle.ALL);
+    cycles.reviewPack(execution.getProcessBusinessKey(), execution.getProcessInstanceId(),
+        ProcessVariables.bool(execution.getVariable(QuarterlyCycle.PACK_APPROVED), QuarterlyCycle.PACK_APPROVED),
         objectiveIds(execution.getVariable(QuarterlyCycle.REOPEN_OBJECTIVES)),
         Json.text(execution.getVariable(QuarterlyCycle.PACK_REVIEW_COMMENT), QuarterlyCycle.PACK_REVIEW_COMMENT),
-        CurrentUser.of(execution));
+        currentUser.id());
     execution.removeVariable(QuarterlyCycle.PACK_FORM);
   }
 

@@ -1,21 +1,61 @@
 package org.sesreturns.engine;
 
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.springframework.stereotype.Component;
 
-/** Who is acting in a delegate or listener: the user authenticated for the engine call. */
-public final class CurrentUser {
+/**
+ * Who is calling: the user the engine authenticated for this request (HTTP Basic on the REST API,
+ * the session in the webapps), as the engine's thread-local login holds it, or as the webapps'
+ * session holds it. The one place that reads those engine-internal values; everything else asks
+ * here.
+ */
+@Component
+public class CurrentUser {
 
-  private CurrentUser() {}
+  /** The actor recorded when no user is logged in: the job executor, or start-up. */
+  public static final String SYSTEM = "system";
+  private static final String ENGINE = "default";
 
-  public static String of(DelegateExecution execution) {
-    return userOr(execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication(), null);
+  private final IdentityService identity;
+
+  CurrentUser(IdentityService identity) {
+    this.identity = identity;
   }
 
-  private static String userOr(Authentication authentication, String fallback) {
-    if (authentication != null && authentication.getUserId() != null) {
-      return authentication.getUserId();
+  public Optional<Caller> get() {
+    var authentication = identity.getCurrentAuthentication();
+    if (authentication == null || authentication.getUserId() == null) {
+      return Optional.empty();
     }
-    return fallback != null ? fallback : "system";
+    List<String> groups = authentication.getGroupIds() == null ? List.of() : List.copyOf(authentication.getGroupIds());
+    return Optional.of(new Caller(authentication.getUserId(), groups));
+  }
+
+  /**
+   * The caller of a request: the engine's login when an authentication filter has set it (the
+   * REST API), else the user logged in to the webapps in this request's session.
+   */
+  public Optional<Caller> get(HttpServletRequest request) {
+    Optional<Caller> engineLogin = get();
+    if (engineLogin.isPresent() || request.getSession(false) == null) {
+      return engineLogin;
+    }
+    var authentications = AuthenticationUtil.getAuthsFromSession(request.getSession(false));
+    if (authentications == null
+        || !(authentications.getAuthenticationForProcessEngine(ENGINE) instanceof UserAuthentication user)) {
+      return Optional.empty();
+    }
+    List<String> groups = user.getGroupIds() == null ? List.of() : List.copyOf(user.getGroupIds());
+    return Optional.of(new Caller(user.getIdentityId(), groups));
+  }
+
+  /** The caller's id, or {@link #SYSTEM} when the engine acts on its own. */
+  public String id() {
+    return get().map(Caller::userId).orElse(SYSTEM);
   }
 }

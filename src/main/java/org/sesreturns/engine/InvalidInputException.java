@@ -4,13 +4,15 @@ import java.util.List;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 
 /**
- * A user's input that breaks a rule: thrown from a task listener or a synchronous delegate, it
- * rolls the whole engine transaction back (the task stays open, nothing is stored) and the
- * engine's REST API answers {@code 400 Bad Request} with this message, which Tasklist shows.
+ * A user's input that breaks a rule. Thrown from an execution listener or a synchronous delegate,
+ * it rolls the whole engine transaction back (the task stays open, nothing is stored) and the
+ * REST API answers {@code 400 Bad Request} with this message, which Tasklist shows. (The
+ * application's listeners that check input are execution listeners on the task's end: a task
+ * listener's exception would reach the client wrapped, see {@link RefusalRestConfiguration}.)
  *
  * <p>It extends the engine's form-validation exception because that is the type the REST API maps
- * to 400 on task completion and form submission; it is the one class used from the engine's
- * {@code impl} packages, kept here so a move to another engine touches one file.
+ * to 400 on task completion and form submission; with {@link CurrentUser} it is the only use of the
+ * engine's {@code impl} packages, both kept here so a move to another engine touches this package.
  */
 public class InvalidInputException extends FormFieldValidationException {
 

@@ -1,34 +1,50 @@
 package org.sesreturns.identity;
 
-import java.util.List;
 import java.util.Set;
-import org.camunda.bpm.engine.IdentityService;
+import org.sesreturns.engine.Caller;
+import org.sesreturns.engine.CurrentUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 
-/** Who may read cycles and packs through the application's API. */
+/** Who may do what by role: the application's API and its steps ask here. */
 @Component
 public class Access {
 
   private static final Set<String> PACK_READERS = Set.of(Groups.COORDINATORS, Groups.BOARD, Groups.ADMINS);
+  private static final Set<String> CYCLE_RUNNERS = Set.of(Groups.COORDINATORS, Groups.ADMINS);
 
-  private final IdentityService identity;
+  private final CurrentUser currentUser;
 
-  Access(IdentityService identity) {
-    this.identity = identity;
+  Access(CurrentUser currentUser) {
+    this.currentUser = currentUser;
   }
 
   /** Refuses with 403 unless the caller is a coordinator, a board member or an administrator. */
   public void requirePackReader() {
-    var authentication = identity.getCurrentAuthentication();
-    if (authentication == null) {
-      throw new ResponseStatusException(HttpStatus.UNAUTHORIZED);
-    }
-    List<String> groups = authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
-    if (groups.stream().noneMatch(PACK_READERS::contains)) {
+    if (!caller().inAnyOf(PACK_READERS)) {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN,
           "only coordinators, board members and administrators read cycles and packs");
     }
+  }
+
+  /** Refuses with 403 unless the caller is a coordinator. */
+  public void requireCoordinator() {
+    if (!caller().inAnyOf(Set.of(Groups.COORDINATORS))) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "only coordinators read the audit trail");
+    }
+  }
+
+  /** Coordinators and administrators run the cycle: they alone may reassign a return. */
+  public boolean runsCycles(Caller caller) {
+    return caller.inAnyOf(CYCLE_RUNNERS);
+  }
+
+  public static boolean isAdministrator(Caller caller) {
+    return caller.groupIds().contains(Groups.ADMINS);
+  }
+
+  private Caller caller() {
+    return currentUser.get().orElseThrow(() -> new ResponseStatusException(HttpStatus.UNAUTHORIZED));
   }
 }

@@ -94,7 +94,31 @@ class IdentitySetup implements SmartInitializingSingleton {
         user.setEmail(person.email());
         identity.saveUser(user);
       }
+      ownRecordOnly(person.id());
     }
+  }
+
+  /**
+   * The engine gives each user ALL on their own user record; the catalogue owns people, so a user
+   * keeps READ (their profile) and UPDATE (which changing one's password needs) and loses DELETE.
+   * Their name and e-mail are the catalogue's: the REST front door refuses a change to them
+   * ({@link EngineApiPolicy}) and this setup restores them at every start.
+   */
+  private void ownRecordOnly(String userId) {
+    Authorization own = authorizations.createAuthorizationQuery()
+        .authorizationType(Authorization.AUTH_TYPE_GRANT).userIdIn(userId)
+        .resourceType(Resources.USER).resourceId(userId).singleResult();
+    if (own == null) {
+      own = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+      own.setUserId(userId);
+      own.setResource(Resources.USER);
+      own.setResourceId(userId);
+    } else if (own.isPermissionGranted(Permissions.READ) && own.isPermissionGranted(Permissions.UPDATE)
+        && !own.isPermissionGranted(Permissions.DELETE)) {
+      return;
+    }
+    own.setPermissions(new Permission[] {Permissions.READ, Permissions.UPDATE});
+    authorizations.saveAuthorization(own);
   }
 
   private void groups() {
@@ -142,9 +166,11 @@ class IdentitySetup implements SmartInitializingSingleton {
     grant(c, Resources.PROCESS_DEFINITION, QuarterlyCycle.PROCESS_KEY, Permissions.READ,
         ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.READ_INSTANCE,
         ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK);
+    // coordinators follow every return and may hand a return's task to someone else (the
+    // application records and checks the new person: returns.ReturnService#reassign)
     grant(c, Resources.PROCESS_DEFINITION, ObjectiveReturn.PROCESS_KEY, Permissions.READ,
         ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
-        ProcessDefinitionPermissions.READ_TASK);
+        ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.TASK_ASSIGN);
     grant(c, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
     grant(c, Resources.DEPLOYMENT, Authorization.ANY, Permissions.READ);
     grant(c, Resources.TASK, Authorization.ANY, Permissions.READ);

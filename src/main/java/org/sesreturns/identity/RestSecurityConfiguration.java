@@ -2,17 +2,56 @@ package org.sesreturns.identity;
 
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.sesreturns.engine.CurrentUser;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.util.unit.DataSize;
 
 /**
- * The engine's REST API is open by default; this closes it, and the application's own API, with
- * HTTP Basic authentication against the engine's users. The filter also makes the caller the
- * engine's current user, so every engine call over REST is checked against the authorizations.
+ * The web front doors, in the order a request meets them: its size, the security headers, the
+ * login (HTTP Basic against the engine's users on the REST API and the application's API; the
+ * webapps log in with their session), then the policy on what a logged-in user may ask the
+ * engine ({@link EngineApiPolicy}). The login filter also makes the caller the engine's current
+ * user, so every engine call over REST is checked against the authorizations.
  */
 @Configuration(proxyBeanMethods = false)
 class RestSecurityConfiguration {
+
+  private static final String[] ENGINE_APIS = {"/engine-rest/*", "/camunda/api/engine/*", "/camunda/api/cockpit/*"};
+
+  @Bean
+  FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(@Value("${ses.security.max-request-size}") DataSize max) {
+    var registration = new FilterRegistrationBean<>(new RequestSizeLimit(max.toBytes()));
+    registration.setName("ses-request-size-limit");
+    registration.addUrlPatterns("/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    return registration;
+  }
+
+  /**
+   * A client that asks before sending a large body ({@code Expect: 100-continue}, as curl does) is
+   * told to go on only when the application reads the body: a request refused by its size gets
+   * its 413 without sending the body at all.
+   */
+  @Bean
+  WebServerFactoryCustomizer<TomcatServletWebServerFactory> continueOnlyWhenRead() {
+    return factory -> factory.addConnectorCustomizers(connector -> connector.setProperty("continueResponseTiming", "onRead"));
+  }
+
+  @Bean
+  FilterRegistrationBean<SecurityHeaders> securityHeaders() {
+    var registration = new FilterRegistrationBean<>(new SecurityHeaders());
+    registration.setName("ses-security-headers");
+    registration.addUrlPatterns("/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+    return registration;
+  }
 
   @Bean
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> restAuthentication() {
@@ -20,6 +59,17 @@ class RestSecurityConfiguration {
     registration.setName("ses-rest-authentication");
     registration.addUrlPatterns("/engine-rest/*", "/api/*");
     registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+    registration.setOrder(0);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<EngineApiPolicy> engineApiPolicy(ObjectProvider<CurrentUser> currentUser) {
+    // looked up at the first request: filters are made before the engine and the database are ready
+    var registration = new FilterRegistrationBean<>(new EngineApiPolicy(currentUser));
+    registration.setName("ses-engine-api-policy");
+    registration.addUrlPatterns(ENGINE_APIS);
+    registration.setOrder(1);
     return registration;
   }
 }

@@ -15,6 +15,6 @@ class CompilePackDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    packs.compile(execution.getProcessBusinessKey());
+    packs.compile(execution.getProcessBusinessKey(), execution.getProcessInstanceId());
   }
 }

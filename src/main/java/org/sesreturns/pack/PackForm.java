@@ -5,7 +5,7 @@ import org.sesreturns.catalogue.Catalogue;
 import org.sesreturns.cycle.Cycle;
 import org.sesreturns.cycle.CycleService;
 import org.sesreturns.engine.Json;
-import org.sesreturns.returns.ReturnRepository;
+import org.sesreturns.returns.ReturnService;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,11 +16,11 @@ import org.springframework.stereotype.Component;
 class PackForm {
 
   private final CycleService cycles;
-  private final ReturnRepository returns;
+  private final ReturnService returns;
   private final Catalogue catalogue;
   private final PackService packs;
 
-  PackForm(CycleService cycles, ReturnRepository returns, Catalogue catalogue, PackService packs) {
+  PackForm(CycleService cycles, ReturnService returns, Catalogue catalogue, PackService packs) {
     this.cycles = cycles;
     this.returns = returns;
     this.catalogue = catalogue;
@@ -42,7 +42,7 @@ class PackForm {
       form.put("packHtml", v.html());
     });
     var objectives = form.putArray("objectives");
-    for (var r : returns.findAll(cycleKey)) {
+    for (var r : returns.all(cycleKey)) {
       var o = objectives.addObject();
       o.put("id", r.key().objectiveId());
       o.put("title", catalogue.objective(r.key().objectiveId()).map(Catalogue.Objective::title)

@@ -17,7 +17,7 @@ import org.sesreturns.catalogue.Status;
 import org.sesreturns.cycle.Cycle;
 import org.sesreturns.cycle.CycleService;
 import org.sesreturns.cycle.CycleStatus;
-import org.sesreturns.returns.ReturnRepository;
+import org.sesreturns.returns.ReturnService;
 import org.sesreturns.returns.StoredReturn;
 import org.sesreturns.returns.Submission;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,12 +35,12 @@ public class PackService {
 
   private final Catalogue catalogue;
   private final CycleService cycles;
-  private final ReturnRepository returns;
+  private final ReturnService returns;
   private final TemplateEngine templates;
   private final JdbcClient jdbc;
   private final Clock clock;
 
-  PackService(Catalogue catalogue, CycleService cycles, ReturnRepository returns, TemplateEngine templates,
+  PackService(Catalogue catalogue, CycleService cycles, ReturnService returns, TemplateEngine templates,
       JdbcClient jdbc, Clock clock) {
     this.catalogue = catalogue;
     this.cycles = cycles;
@@ -52,9 +52,13 @@ public class PackService {
 
   public record Version(int version, String html, String sha256, OffsetDateTime compiledAt) {}
 
-  /** Compiles and stores a new version of the cycle's pack. */
+  /**
+   * Compiles and stores a new version of the cycle's pack: only in the cycle's own process, and
+   * only once every return is signed off.
+   */
   @Transactional
-  public Version compile(String cycleKey) {
+  public Version compile(String cycleKey, String processInstanceId) {
+    cycles.readyToCompile(cycleKey, processInstanceId);
     String html = render(pack(cycleKey, false));
     String sha = sha256(html);
     OffsetDateTime now = OffsetDateTime.now(clock);
@@ -95,7 +99,7 @@ public class PackService {
     Cycle cycle = cycles.require(cycleKey);
     String reportDate = cycle.period().months(catalogue.strategy().financialYearStart());
     Map<String, StoredReturn> byObjective = new HashMap<>();
-    returns.findAll(cycleKey).forEach(r -> byObjective.put(r.key().objectiveId(), r));
+    returns.all(cycleKey).forEach(r -> byObjective.put(r.key().objectiveId(), r));
     List<Pack.Section> sections = new ArrayList<>();
     for (Catalogue.Objective objective : catalogue.objectives()) {
       Optional<StoredReturn> stored = Optional.ofNullable(byObjective.get(objective.id()));

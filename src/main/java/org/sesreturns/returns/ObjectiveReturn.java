@@ -1,13 +1,17 @@
 package org.sesreturns.returns;
 
-/** The names of objectiveReturnProcess: its key, tasks and variables. */
+import java.util.List;
+
+/**
+ * The names of objectiveReturnProcess: its key, tasks and variables. Who completes and who signs
+ * off a return are not variables: they are the application's record of the return
+ * ({@link ReturnLeads}).
+ */
 public final class ObjectiveReturn {
 
   public static final String PROCESS_KEY = "objectiveReturnProcess";
 
-  /** Routing facts: who completes and who signs off the return. */
-  public static final String PROJECT_LEAD = "projectLead";
-  public static final String SES_LEAD = "sesLead";
+  /** The SES lead's decision; the gateway reads it once the decision is stored. */
   public static final String APPROVED = "approved";
 
   /** Form data, on the process only while a task is open. */
@@ -18,8 +22,11 @@ public final class ObjectiveReturn {
   public static final String PREVIOUS_STATUS = "previousStatus";
   public static final String SIGN_OFF_COMMENT = "signOffComment";
 
-  static final java.util.List<String> FORM_DATA =
-      java.util.List.of(RETURN_HEADER, KPIS, OVERALL_STATUS, COMMENTARY, PREVIOUS_STATUS);
+  static final List<String> FORM_DATA = List.of(RETURN_HEADER, KPIS, OVERALL_STATUS, COMMENTARY, PREVIOUS_STATUS);
+
+  /** Every variable the process holds at some point; a client may send no other. */
+  static final List<String> ALL = List.of(RETURN_HEADER, KPIS, OVERALL_STATUS, COMMENTARY, PREVIOUS_STATUS,
+      SIGN_OFF_COMMENT, APPROVED);
 
   public static final String TASK_COMPLETE_RETURN = "userTask_completeReturn";
   public static final String TASK_SIGN_OFF_RETURN = "userTask_signOffReturn";

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Repository;
 
 /** The returns and their submissions in the application's tables. */
 @Repository
-public class ReturnRepository {
+class ReturnRepository {
 
   private final JdbcClient jdbc;
 
@@ -23,27 +23,35 @@ public class ReturnRepository {
     this.jdbc = jdbc;
   }
 
-  public void issue(String cycleKey, List<String> objectiveIds, OffsetDateTime now) {
-    for (String objectiveId : objectiveIds) {
-      jdbc.sql("insert into objective_return (cycle_key, objective_id, status, updated_at) values (?, ?, ?, ?)")
-          .params(cycleKey, objectiveId, ReturnStatus.ISSUED.word(), now)
-          .update();
-    }
+  void issue(ReturnKey key, String projectLead, String sesLead, OffsetDateTime now) {
+    jdbc.sql("""
+            insert into objective_return (cycle_key, objective_id, status, updated_at, project_lead, ses_lead)
+            values (?, ?, ?, ?, ?, ?)""")
+        .params(key.cycleKey(), key.objectiveId(), ReturnStatus.ISSUED.word(), now, projectLead, sesLead)
+        .update();
   }
 
-  public Optional<StoredReturn> find(ReturnKey key) {
-    return jdbc.sql("select id, status from objective_return where cycle_key = ? and objective_id = ?")
+  Optional<StoredReturn> find(ReturnKey key) {
+    return jdbc.sql("select id, status, project_lead, ses_lead from objective_return where cycle_key = ? and objective_id = ?")
         .params(key.cycleKey(), key.objectiveId())
         .query((rs, n) -> new StoredReturn(rs.getLong("id"), key, ReturnStatus.of(rs.getString("status")),
-            latestVersion(rs.getLong("id"))))
+            rs.getString("project_lead"), rs.getString("ses_lead"), latestVersion(rs.getLong("id"))))
         .optional();
   }
 
+  /** Records who now completes ({@code project_lead}) or signs off ({@code ses_lead}) the return. */
+  void setLead(long returnId, String column, String userId) {
+    if (!column.equals("project_lead") && !column.equals("ses_lead")) {
+      throw new IllegalArgumentException(column);
+    }
+    jdbc.sql("update objective_return set " + column + " = ? where id = ?").params(userId, returnId).update();
+  }
+
   /** A return's id and status, without its submissions. */
-  public record State(long id, ReturnStatus status) {}
+  record State(long id, ReturnStatus status) {}
 
   /** Each return of the cycle by objective id: one query, for decisions that need no figures. */
-  public Map<String, State> states(String cycleKey) {
+  Map<String, State> states(String cycleKey) {
     Map<String, State> states = new LinkedHashMap<>();
     jdbc.sql("select id, objective_id, status from objective_return where cycle_key = ?")
         .param(cycleKey)
@@ -53,24 +61,25 @@ public class ReturnRepository {
     return states;
   }
 
-  public List<StoredReturn> findAll(String cycleKey) {
-    return jdbc.sql("select id, objective_id, status from objective_return where cycle_key = ? order by id")
+  List<StoredReturn> findAll(String cycleKey) {
+    return jdbc.sql("select id, objective_id, status, project_lead, ses_lead from objective_return where cycle_key = ? order by id")
         .param(cycleKey)
         .query((rs, n) -> new StoredReturn(rs.getLong("id"), new ReturnKey(cycleKey, rs.getString("objective_id")),
-            ReturnStatus.of(rs.getString("status")), Optional.empty()))
+            ReturnStatus.of(rs.getString("status")), rs.getString("project_lead"), rs.getString("ses_lead"),
+            Optional.empty()))
         .list()
         .stream()
-        .map(r -> new StoredReturn(r.id(), r.key(), r.status(), latestVersion(r.id())))
+        .map(r -> new StoredReturn(r.id(), r.key(), r.status(), r.projectLead(), r.sesLead(), latestVersion(r.id())))
         .toList();
   }
 
-  public void setStatus(long returnId, ReturnStatus status, OffsetDateTime now) {
+  void setStatus(long returnId, ReturnStatus status, OffsetDateTime now) {
     jdbc.sql("update objective_return set status = ?, updated_at = ? where id = ?")
         .params(status.word(), now, returnId)
         .update();
   }
 
-  public void reopen(long returnId, String user, String comment, OffsetDateTime now) {
+  void reopen(long returnId, String user, String comment, OffsetDateTime now) {
     jdbc.sql("""
             update objective_return set status = ?, updated_at = ?, reopened_by = ?, reopened_at = ?, reopen_comment = ?
             where id = ?""")
@@ -79,12 +88,12 @@ public class ReturnRepository {
   }
 
   /** The coordinator's reason for reopening the return, if it was reopened. */
-  public Optional<String> reopenComment(long returnId) {
+  Optional<String> reopenComment(long returnId) {
     return jdbc.sql("select reopen_comment from objective_return where id = ?").param(returnId)
         .query(String.class).optional();
   }
 
-  public int addSubmission(long returnId, Status previousStatus, Submission submission, String user, OffsetDateTime now) {
+  int addSubmission(long returnId, Status previousStatus, Submission submission, String user, OffsetDateTime now) {
     int version = jdbc.sql("select coalesce(max(version), 0) + 1 from return_submission where return_id = ?")
         .param(returnId).query(Integer.class).single();
     var keys = new GeneratedKeyHolder();
@@ -108,7 +117,7 @@ public class ReturnRepository {
     return version;
   }
 
-  public void decide(long submissionId, String decision, String user, String comment, OffsetDateTime now) {
+  void decide(long submissionId, String decision, String user, String comment, OffsetDateTime now) {
     jdbc.sql("""
             update return_submission set decision = ?, decided_by = ?, decided_at = ?, decision_comment = ?
             where id = ?""")

@@ -5,19 +5,32 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.sesreturns.audit.AuditTrail;
+import org.sesreturns.audit.ReturnEvent;
 import org.sesreturns.catalogue.Catalogue;
 import org.sesreturns.catalogue.Status;
 import org.sesreturns.cycle.Cycle;
 import org.sesreturns.cycle.CycleRepository;
 import org.sesreturns.cycle.CycleStatus;
+import org.sesreturns.engine.Caller;
 import org.sesreturns.engine.InvalidInputException;
 import org.sesreturns.engine.Json;
+import org.sesreturns.engine.NotAllowedException;
+import org.sesreturns.identity.Access;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** One objective's return: what its forms show, and its submission and sign-off. */
+/**
+ * One objective's return: issuing it to the people the catalogue names, what its forms show, its
+ * submission, sign-off, reopening and reassignment. Every step checks that the caller is the
+ * person the step belongs to by the application's record and that the return is in the state the
+ * step needs, and records the change in the audit trail in the same transaction.
+ */
 @Service
 public class ReturnService {
 
@@ -29,17 +42,139 @@ public class ReturnService {
   private final ReturnRepository returns;
   private final PreviousQuarter previousQuarter;
   private final ReturnValidator validator;
+  private final AuditTrail audit;
+  private final Access access;
   private final Clock clock;
 
   ReturnService(Catalogue catalogue, CycleRepository cycles, ReturnRepository returns,
-      PreviousQuarter previousQuarter, ReturnValidator validator, Clock clock) {
+      PreviousQuarter previousQuarter, ReturnValidator validator, AuditTrail audit, Access access, Clock clock) {
     this.catalogue = catalogue;
     this.cycles = cycles;
     this.returns = returns;
     this.previousQuarter = previousQuarter;
     this.validator = validator;
+    this.audit = audit;
+    this.access = access;
     this.clock = clock;
   }
+
+  /** Who completes a return and who signs it off. */
+  public enum Role {
+    PROJECT_LEAD("project_lead", "projectLead"),
+    SES_LEAD("ses_lead", "sesLead");
+
+    private final String column;
+    private final String field;
+
+    Role(String column, String field) {
+      this.column = column;
+      this.field = field;
+    }
+  }
+
+  /** Issues the returns of these objectives to the leads the catalogue names now. */
+  @Transactional
+  public void issue(String cycleKey, List<String> objectiveIds, String actor) {
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    for (String objectiveId : objectiveIds) {
+      Catalogue.Objective objective = catalogue.requireObjective(objectiveId);
+      returns.issue(new ReturnKey(cycleKey, objectiveId), objective.projectLead(), objective.sesLead(), now);
+      audit.record(cycleKey, objectiveId, ReturnEvent.ISSUED, actor, null,
+          state(ReturnStatus.ISSUED, objective.projectLead(), objective.sesLead()));
+    }
+  }
+
+  /**
+   * Issues again, when a cancelled cycle is started again, every return that was not signed off;
+   * objectives added to the catalogue since get theirs. What the returns stored is kept.
+   */
+  @Transactional
+  public void reissue(String cycleKey, List<String> objectiveIds, String actor) {
+    var states = returns.states(cycleKey);
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    for (var entry : states.entrySet()) {
+      if (entry.getValue().status() != ReturnStatus.SIGNED_OFF && entry.getValue().status() != ReturnStatus.ISSUED) {
+        returns.setStatus(entry.getValue().id(), ReturnStatus.ISSUED, now);
+        audit.record(cycleKey, entry.getKey(), ReturnEvent.ISSUED, actor, Map.of("status", entry.getValue().status().word()),
+            Map.of("status", ReturnStatus.ISSUED.word()));
+      }
+    }
+    issue(cycleKey, objectiveIds.stream().filter(id -> !states.containsKey(id)).toList(), actor);
+  }
+
+  /** The objectives, in catalogue order, whose returns are issued and not yet signed off. */
+  public List<String> toCollect(String cycleKey) {
+    var states = returns.states(cycleKey);
+    return catalogue.objectives().stream().map(Catalogue.Objective::id)
+        .filter(id -> states.containsKey(id) && states.get(id).status() != ReturnStatus.SIGNED_OFF)
+        .toList();
+  }
+
+  /** Every return of the cycle with its latest submission, in the order they were issued. */
+  public List<StoredReturn> all(String cycleKey) {
+    return returns.findAll(cycleKey);
+  }
+
+  /**
+   * Reopens signed-off returns for correction from the pack review; they go back to their project
+   * leads with the coordinator's comment.
+   */
+  @Transactional
+  public void reopen(String cycleKey, List<String> objectiveIds, String comment, String actor) {
+    var states = returns.states(cycleKey);
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    for (String id : objectiveIds) {
+      var state = states.get(id);
+      if (state == null || state.status() != ReturnStatus.SIGNED_OFF) {
+        throw new InvalidInputException("reopenObjectives: the return for '" + id + "' is "
+            + (state == null ? "not issued" : state.status().word()) + ", not signed off");
+      }
+      returns.reopen(state.id(), actor, comment, now);
+      audit.record(cycleKey, id, ReturnEvent.REOPENED, actor, Map.of("status", ReturnStatus.SIGNED_OFF.word()),
+          Map.of("status", ReturnStatus.REOPENED.word(), "comment", comment));
+    }
+  }
+
+  /** The person who holds the role on the return now, by the application's record. */
+  public String lead(ReturnKey key, Role role) {
+    StoredReturn stored = stored(key);
+    return role == Role.PROJECT_LEAD ? stored.projectLead() : stored.sesLead();
+  }
+
+  /**
+   * A task of the return was given to {@code assignee}. Nothing happens when it is the person of
+   * record; otherwise only a coordinator or an administrator may do it, to a person of the
+   * catalogue who is not on the other side of the return, and the new person becomes the one of
+   * record: the one who may submit (or sign off) the return and is stored as having done it.
+   */
+  @Transactional
+  public void reassign(ReturnKey key, Role role, String assignee, Optional<Caller> caller) {
+    StoredReturn stored = stored(key);
+    String current = role == Role.PROJECT_LEAD ? stored.projectLead() : stored.sesLead();
+    if (assignee != null && assignee.equals(current)) {
+      return;
+    }
+    Caller by = caller.filter(access::runsCycles).orElseThrow(() -> new NotAllowedException(
+        "only coordinators and administrators reassign a return: the return for '" + objective(key).title()
+            + "' stays with " + name(current)));
+    if (assignee == null || assignee.isBlank()) {
+      throw new InvalidInputException("assignee: a return is always someone's: name the person who takes it over");
+    }
+    if (!catalogue.people().containsKey(assignee)) {
+      throw new InvalidInputException("assignee: '" + assignee + "' is not a person of the catalogue");
+    }
+    boolean conflict = role == Role.PROJECT_LEAD
+        ? assignee.equals(stored.sesLead())
+        : assignee.equals(stored.projectLead()) || stored.latest().map(v -> assignee.equals(v.submittedBy())).orElse(false);
+    if (conflict) {
+      throw new InvalidInputException("assignee: " + name(assignee) + " cannot both complete and sign off the return for '"
+          + objective(key).title() + "'");
+    }
+    returns.setLead(stored.id(), role.column, assignee);
+    audit.record(key.cycleKey(), key.objectiveId(), ReturnEvent.REASSIGNED, by.userId(), Map.of(role.field, current),
+        Map.of(role.field, assignee));
+  }
+
 
   /** The data a form shows: a header, the KPI rows, and the return's current entries. */
   public record ReturnForm(ObjectNode header, ArrayNode kpis, String overallStatus, String commentary,
@@ -56,7 +191,7 @@ public class ReturnService {
   public ReturnForm form(ReturnKey key) {
     Cycle cycle = cycle(key);
     Catalogue.Objective objective = objective(key);
-    StoredReturn stored = returns.find(key).orElseThrow(() -> new IllegalStateException("no return " + key));
+    StoredReturn stored = stored(key);
     Optional<PreviousQuarter.Previous> previous = previousQuarter.of(cycle.period(), key.objectiveId());
     Optional<Submission> latest = stored.latest().map(StoredReturn.Version::submission);
 
@@ -126,12 +261,19 @@ public class ReturnService {
         previous.map(p -> p.overallStatus().word()).orElse(null));
   }
 
-  /** Validates and stores a lead's submission; refused when the cycle or the return is not open. */
+  /**
+   * Validates and stores a lead's submission. Refused when the caller is not the return's project
+   * lead of record, or the cycle or the return is not open for it.
+   */
   @Transactional
   public Submission submit(ReturnKey key, String overallStatus, String commentary, JsonNode kpis, String user) {
     Cycle cycle = cycle(key);
+    StoredReturn stored = stored(key);
+    if (!user.equals(stored.projectLead())) {
+      throw new NotAllowedException(name(user) + " is not the project lead of the return for '"
+          + objective(key).title() + "': " + name(stored.projectLead()) + " submits it");
+    }
     requireCollecting(cycle);
-    StoredReturn stored = returns.find(key).orElseThrow(() -> new IllegalStateException("no return " + key));
     if (!OPEN_FOR_SUBMISSION.contains(stored.status())) {
       throw new InvalidInputException("the return for '" + objective(key).title() + "' is " + stored.status().word()
           + " and cannot be submitted now");
@@ -140,27 +282,91 @@ public class ReturnService {
     Status previous = previousQuarter.of(cycle.period(), key.objectiveId())
         .map(PreviousQuarter.Previous::overallStatus).orElse(null);
     OffsetDateTime now = OffsetDateTime.now(clock);
-    returns.addSubmission(stored.id(), previous, submission, user, now);
+    int version = returns.addSubmission(stored.id(), previous, submission, user, now);
     returns.setStatus(stored.id(), ReturnStatus.SUBMITTED, now);
+    Map<String, Object> before = new LinkedHashMap<>();
+    before.put("status", stored.status().word());
+    stored.latest().ifPresent(v -> before.put("submission", view(v.version(), v.submission())));
+    audit.record(key.cycleKey(), key.objectiveId(), ReturnEvent.SUBMITTED, user, before,
+        Map.of("status", ReturnStatus.SUBMITTED.word(), "submission", view(version, submission)));
     return submission;
   }
 
-  /** Records the SES lead's decision on the latest submission. */
+  /**
+   * Records the SES lead's decision on the latest submission. Refused when the caller is not the
+   * return's SES lead of record, or submitted it: nobody signs off their own return.
+   */
   @Transactional
-  public boolean signOff(ReturnKey key, Object approved, String comment, String user) {
-    requireCollecting(cycle(key));
-    StoredReturn stored = returns.find(key).orElseThrow(() -> new IllegalStateException("no return " + key));
+  public boolean signOff(ReturnKey key, Boolean approved, String comment, String user) {
+    Cycle cycle = cycle(key);
+    StoredReturn stored = stored(key);
+    if (!user.equals(stored.sesLead())) {
+      throw new NotAllowedException(name(user) + " is not the SES lead of the return for '" + objective(key).title()
+          + "': " + name(stored.sesLead()) + " signs it off");
+    }
+    if (user.equals(stored.projectLead()) || stored.latest().map(v -> user.equals(v.submittedBy())).orElse(false)) {
+      throw new NotAllowedException(name(user) + " submitted the return for '" + objective(key).title()
+          + "' and cannot sign it off");
+    }
+    requireCollecting(cycle);
     if (stored.status() != ReturnStatus.SUBMITTED || stored.latest().isEmpty()) {
       throw new InvalidInputException("the return for '" + objective(key).title() + "' is " + stored.status().word()
           + " and cannot be signed off now");
     }
     validator.validateSignOff(approved, comment);
-    boolean yes = (Boolean) approved;
+    boolean yes = approved;
     String text = comment == null || comment.isBlank() ? null : comment.strip();
     OffsetDateTime now = OffsetDateTime.now(clock);
+    ReturnStatus status = yes ? ReturnStatus.SIGNED_OFF : ReturnStatus.RETURNED;
     returns.decide(stored.latest().get().id(), yes ? "approved" : "returned", user, text, now);
-    returns.setStatus(stored.id(), yes ? ReturnStatus.SIGNED_OFF : ReturnStatus.RETURNED, now);
+    returns.setStatus(stored.id(), status, now);
+    Map<String, Object> after = new LinkedHashMap<>();
+    after.put("status", status.word());
+    after.put("version", stored.latest().get().version());
+    if (text != null) {
+      after.put("comment", text);
+    }
+    audit.record(key.cycleKey(), key.objectiveId(), yes ? ReturnEvent.SIGNED_OFF : ReturnEvent.SENT_BACK, user,
+        Map.of("status", stored.status().word()), after);
     return yes;
+  }
+
+  private StoredReturn stored(ReturnKey key) {
+    StoredReturn stored = returns.find(key).orElseThrow(() -> new IllegalStateException("no return " + key));
+    if (stored.projectLead() != null && stored.sesLead() != null) {
+      return stored;
+    }
+    // a return issued before its leads were recorded (schema version 1) takes the catalogue's, once
+    Catalogue.Objective objective = objective(key);
+    if (stored.projectLead() == null) {
+      returns.setLead(stored.id(), Role.PROJECT_LEAD.column, objective.projectLead());
+    }
+    if (stored.sesLead() == null) {
+      returns.setLead(stored.id(), Role.SES_LEAD.column, objective.sesLead());
+    }
+    return returns.find(key).orElseThrow();
+  }
+
+  private static Map<String, Object> state(ReturnStatus status, String projectLead, String sesLead) {
+    return Map.of("status", status.word(), "projectLead", projectLead, "sesLead", sesLead);
+  }
+
+  /** A submission as the audit shows it. */
+  private static Map<String, Object> view(int version, Submission submission) {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("version", version);
+    view.put("overallStatus", submission.overallStatus().word());
+    view.put("commentary", submission.commentary());
+    view.put("kpis", submission.kpis().stream().map(k -> {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("kpi", k.kpiId());
+      row.put("title", k.title());
+      row.put("achieved", k.achieved());
+      row.put("status", k.status().word());
+      row.put("progress", k.progress());
+      return row;
+    }).toList());
+    return view;
   }
 
   private Cycle cycle(ReturnKey key) {
@@ -175,8 +381,7 @@ public class ReturnService {
   }
 
   private String name(String userId) {
-    return userId == null ? null : Optional.ofNullable(catalogue.people().get(userId))
+    return userId == null ? "nobody" : Optional.ofNullable(catalogue.people().get(userId))
         .map(Catalogue.Person::name).orElse(userId);
   }
-
 }

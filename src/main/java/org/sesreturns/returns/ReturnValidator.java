@@ -115,12 +115,11 @@ public class ReturnValidator {
   }
 
   /** The SES lead's decision: a comment is required when the return is sent back. */
-  public void validateSignOff(Object approved, String comment) {
+  public void validateSignOff(Boolean approved, String comment) {
     List<String> problems = new ArrayList<>();
-    if (!(approved instanceof Boolean)) {
-      problems.add(approved == null ? "approved: is required (true or false)"
-          : "approved: must be a Boolean (true or false), not '" + approved + "'");
-    } else if (!((Boolean) approved) && (comment == null || comment.isBlank())) {
+    if (approved == null) {
+      problems.add("approved: is required (true or false)");
+    } else if (!approved && (comment == null || comment.isBlank())) {
       problems.add("signOffComment: is required when the return is sent back: tell the project lead what to change");
     }
     if (comment != null && comment.length() > MAX_COMMENT) {

@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.sesreturns.engine.CurrentUser;
 import org.sesreturns.engine.Json;
+import org.sesreturns.engine.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,9 +15,11 @@ import org.springframework.stereotype.Component;
 class SignOffReturnExecutionListener implements ExecutionListener {
 
   private final ReturnService returns;
+  private final CurrentUser currentUser;
 
-  SignOffReturnExecutionListener(ReturnService returns) {
+  SignOffReturnExecutionListener(ReturnService returns, CurrentUser currentUser) {
     this.returns = returns;
+    this.currentUser = currentUser;
   }
 
   @Override
@@ -24,13 +27,14 @@ class SignOffReturnExecutionListener implements ExecutionListener {
     if (execution.isCanceled()) {
       return;
     }
+    ProcessVariables.requireOnly(execution, ObjectiveReturn.ALL);
     boolean approved = returns.signOff(ReturnKey.parse(execution.getProcessBusinessKey()),
-        execution.getVariable(ObjectiveReturn.APPROVED),
+        ProcessVariables.bool(execution.getVariable(ObjectiveReturn.APPROVED), ObjectiveReturn.APPROVED),
         Json.text(execution.getVariable(ObjectiveReturn.SIGN_OFF_COMMENT), ObjectiveReturn.SIGN_OFF_COMMENT),
-        CurrentUser.of(execution));
+        currentUser.id());
     execution.removeVariables(ObjectiveReturn.FORM_DATA);
     execution.removeVariable(ObjectiveReturn.SIGN_OFF_COMMENT);
-    // the gateway reads this one Boolean
+    // the gateway reads this one Boolean, the decision as stored
     execution.setVariable(ObjectiveReturn.APPROVED, approved);
   }
 }

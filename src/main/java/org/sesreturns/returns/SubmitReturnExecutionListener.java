@@ -4,21 +4,24 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.sesreturns.engine.CurrentUser;
 import org.sesreturns.engine.Json;
+import org.sesreturns.engine.ProcessVariables;
 import org.springframework.stereotype.Component;
 
 /**
  * Validates and stores the return when the project lead completes the task. It listens to the
  * task's end rather than its completion because the engine passes an execution listener's
- * exception on as it is, and so a refused submission reaches the client as 400 with its message
- * (a task listener's would be wrapped into a 500); either way the completion is rolled back.
+ * exception on as it is, and so a refused submission reaches the client as 400 (or 403) with its
+ * message (a task listener's would be wrapped into a 500); either way the completion is rolled back.
  */
 @Component
 class SubmitReturnExecutionListener implements ExecutionListener {
 
   private final ReturnService returns;
+  private final CurrentUser currentUser;
 
-  SubmitReturnExecutionListener(ReturnService returns) {
+  SubmitReturnExecutionListener(ReturnService returns, CurrentUser currentUser) {
     this.returns = returns;
+    this.currentUser = currentUser;
   }
 
   @Override
@@ -26,11 +29,12 @@ class SubmitReturnExecutionListener implements ExecutionListener {
     if (execution.isCanceled()) {
       return;
     }
+    ProcessVariables.requireOnly(execution, ObjectiveReturn.ALL);
     returns.submit(ReturnKey.parse(execution.getProcessBusinessKey()),
         Json.text(execution.getVariable(ObjectiveReturn.OVERALL_STATUS), ObjectiveReturn.OVERALL_STATUS),
         Json.text(execution.getVariable(ObjectiveReturn.COMMENTARY), ObjectiveReturn.COMMENTARY),
         Json.read(execution.getVariable(ObjectiveReturn.KPIS), ObjectiveReturn.KPIS).orElse(null),
-        CurrentUser.of(execution));
+        currentUser.id());
     // the figures now live in the application's tables
     execution.removeVariables(ObjectiveReturn.FORM_DATA);
   }

@@ -80,6 +80,15 @@ class CatalogueLoaderTest {
   }
 
   @Test
+  void projectLeadWhoIsAlsoTheSesLeadIsRefused() throws IOException {
+    String file = write("c.yaml", VALID.replace("ses-lead: bob.ses", "ses-lead: ann.lead"));
+    assertThatThrownBy(() -> loader.load(file, List.of()))
+        .isInstanceOf(CatalogueException.class)
+        .hasMessage(file + ", at objectives[0].project-lead: 'ann.lead' is also the objective's ses-lead:"
+            + " nobody signs off their own return");
+  }
+
+  @Test
   void duplicateIdIsRefused() throws IOException {
     String file = write("c.yaml", VALID.replace("- {id: coord,", "- {id: ann.lead,"));
     assertThatThrownBy(() -> loader.load(file, List.of()))

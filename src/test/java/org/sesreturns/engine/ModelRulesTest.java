@@ -10,6 +10,10 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.ConditionExpression;
+import org.camunda.bpm.model.bpmn.instance.MultiInstanceLoopCharacteristics;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn;
 import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
@@ -67,6 +71,58 @@ class ModelRulesTest {
       Collection<SequenceFlow> outgoing = gateway.getOutgoing();
       if (outgoing.size() > 1) {
         outgoing.forEach(flow -> assertThat(flow.getName()).as(flow.getId() + " is labelled").isNotBlank());
+      }
+    }
+  }
+
+  /**
+   * The expressions the engine evaluates beyond listeners and conditions (assignees, the
+   * multi-instance collection, the called process's business key) read the application through one
+   * bean method on the execution, or name the execution's own key: no logic, no side effects.
+   */
+  @ParameterizedTest
+  @MethodSource("models")
+  void otherExpressionsOnlyAskTheApplication(File file) {
+    BpmnModelInstance model = Bpmn.readModelFromFile(file);
+    String beanCall = "\\$\\{[a-z][a-zA-Z]*\\.[a-z][a-zA-Z]*\\(execution\\)}";
+    for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+      if (task.getCamundaAssignee() != null) {
+        assertThat(task.getCamundaAssignee()).as(task.getId() + " assignee").matches(beanCall);
+      }
+    }
+    for (MultiInstanceLoopCharacteristics loop : model.getModelElementsByType(MultiInstanceLoopCharacteristics.class)) {
+      assertThat(loop.getCamundaCollection()).as("multi-instance collection").matches(beanCall);
+    }
+    for (CamundaIn in : model.getModelElementsByType(CamundaIn.class)) {
+      if (in.getCamundaBusinessKey() != null) {
+        assertThat(in.getCamundaBusinessKey()).as("called business key")
+            .isEqualTo("#{execution.processBusinessKey}/#{objectiveId}");
+      }
+      assertThat(in.getCamundaVariables()).as("no variables are passed to a called process").isNull();
+      assertThat(in.getCamundaSource()).as("no variables are passed to a called process").isNull();
+    }
+  }
+
+  /**
+   * A service task either runs asynchronously with a retry cycle (its failure retries and becomes
+   * an incident, never a rolled-back user action) or says in its documentation why it is
+   * synchronous on purpose; every asynchronous element has its retry cycle.
+   */
+  @ParameterizedTest
+  @MethodSource("models")
+  void asyncStepsRetry(File file) {
+    BpmnModelInstance model = Bpmn.readModelFromFile(file);
+    for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
+      boolean async = node.isCamundaAsyncBefore() || node.isCamundaAsyncAfter();
+      if (async) {
+        var retries = node.getExtensionElements() == null ? List.<CamundaFailedJobRetryTimeCycle>of()
+            : node.getExtensionElements().getElementsQuery().filterByType(CamundaFailedJobRetryTimeCycle.class).list();
+        assertThat(retries).as(node.getId() + " has a retry cycle").hasSize(1);
+        assertThat(retries.get(0).getTextContent()).as(node.getId()).matches("R[1-9]\\d*/PT\\d+[SM]");
+      }
+      if (node instanceof ServiceTask && !async) {
+        assertThat(node.getDocumentations().stream().map(d -> d.getTextContent()).toList())
+            .as(node.getId() + " is synchronous: its documentation says why").anyMatch(d -> d.startsWith("Synchronous"));
       }
     }
   }

@@ -35,18 +35,18 @@ class IdentitySetupIT {
   @Test
   void restartKeepsPasswordsAndPutsRolesBackInLine() {
     User user = identity.createUserQuery().userId("margaret.jones").singleResult();
-    user.setPassword("her-own-password");
+    user.setPassword("Her-Own-Passw0rd");
     identity.saveUser(user);
     identity.createMembership("board.member", Groups.COORDINATORS);
     try {
       setup.afterSingletonsInstantiated();
 
-      assertThat(identity.checkPassword("margaret.jones", "her-own-password")).isTrue();
+      assertThat(identity.checkPassword("margaret.jones", "Her-Own-Passw0rd")).isTrue();
       assertThat(identity.createUserQuery().memberOfGroup(Groups.COORDINATORS).list())
           .extracting(User::getId).containsExactly("ses.coordinator");
     } finally {
       User again = identity.createUserQuery().userId("margaret.jones").singleResult();
-      again.setPassword("test-password");
+      again.setPassword("Quarterly-Test-1");
       identity.saveUser(again);
     }
   }

@@ -21,7 +21,7 @@ import java.util.function.Supplier;
 /** Calls the application over HTTP as a user would, with HTTP Basic authentication. */
 public final class Rest {
 
-  public static final String PASSWORD = "test-password";
+  public static final String PASSWORD = "Quarterly-Test-1";
   public static final ObjectMapper JSON = new ObjectMapper();
 
   private final HttpClient http = HttpClient.newHttpClient();
@@ -59,12 +59,77 @@ public final class Rest {
     }
   }
 
-  private Response send(String user, HttpRequest.Builder request) {
+  public Response put(String user, String path, Object body) {
+    try {
+      return send(user, HttpRequest.newBuilder(URI.create(base + path))
+          .header("Content-Type", "application/json")
+          .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A POST whose body is sent as it is: JSON the test wrote by hand, of any size. */
+  public Response postText(String user, String path, String json) {
+    return send(user, HttpRequest.newBuilder(URI.create(base + path))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  /**
+   * Sends only a request's headers, announcing a body of {@code contentLength} bytes, and reads
+   * the status the server answers without waiting for the body.
+   */
+  public int statusOfHeadersOnly(String user, String method, String path, long contentLength) {
+    URI uri = URI.create(base + path);
+    try (var socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+      socket.setSoTimeout(10_000);
+      String credentials = Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+      String head = method + " " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + "\r\n"
+          + "Authorization: Basic " + credentials + "\r\nContent-Type: application/json\r\n"
+          + "Content-Length: " + contentLength + "\r\n\r\n";
+      socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+      String status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+          StandardCharsets.US_ASCII)).readLine();
+      return Integer.parseInt(status.split(" ")[1]);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The response with its headers, for what a browser does with them. */
+  public HttpResponse<String> exchange(String user, String path) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+    authenticate(user, PASSWORD, request);
+    try {
+      return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException | InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A GET with a password other than the test one: a wrong one, or one a user changed. */
+  public int getWithPassword(String user, String password, String path) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+    authenticate(user, password, request);
+    try {
+      return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    } catch (IOException | InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void authenticate(String user, String password, HttpRequest.Builder request) {
     if (user != null) {
-      String credentials = user + ":" + PASSWORD;
+      String credentials = user + ":" + password;
       request.header("Authorization",
           "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
     }
+  }
+
+  private Response send(String user, HttpRequest.Builder request) {
+    authenticate(user, PASSWORD, request);
     try {
       HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
       return new Response(response.statusCode(), response.body());
@@ -101,7 +166,7 @@ public final class Rest {
   /** The one open task of a process instance with this business key that the user can see. */
   public JsonNode task(String user, String businessKey) {
     JsonNode tasks = waitFor(() -> {
-      JsonNode list = get(user, "/engine-rest/task?processInstanceBusinessKey=" + businessKey.replace("/", "%2F")).json();
+      JsonNode list = get(user, "/engine-rest/task?maxResults=100&processInstanceBusinessKey=" + businessKey.replace("/", "%2F")).json();
       return list.size() > 0 ? list : null;
     }, "a task of " + businessKey + " for " + user);
     assertThat(tasks.size()).isOne();

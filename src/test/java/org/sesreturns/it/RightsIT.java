@@ -35,7 +35,7 @@ class RightsIT {
 
   @Test
   void anonymousCallsAreRefused() {
-    assertThat(rest.get(null, "/engine-rest/task").status()).isEqualTo(401);
+    assertThat(rest.get(null, "/engine-rest/task?maxResults=100").status()).isEqualTo(401);
     assertThat(rest.get(null, "/engine-rest/process-definition").status()).isEqualTo(401);
     assertThat(rest.post(null, "/engine-rest/user/create", Map.of("profile", Map.of("id", "intruder"))).status())
         .isEqualTo(401);
@@ -47,7 +47,7 @@ class RightsIT {
   void unknownUserIsRefused() {
     // (a wrong password for a real user would lock that user for a while: the engine throttles logins)
     var http = java.net.http.HttpClient.newHttpClient();
-    var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/engine-rest/task"))
+    var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/engine-rest/task?maxResults=100"))
         .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("no.such.person:guess".getBytes()))
         .build();
     try {
@@ -59,7 +59,7 @@ class RightsIT {
 
   @Test
   void leadSeesOnlyOwnReturns() {
-    var tasks = rest.get("mike.mullin", "/engine-rest/task").json();
+    var tasks = rest.get("mike.mullin", "/engine-rest/task?maxResults=100").json();
     assertThat(tasks.size()).isPositive();
     assertThat(Rest.texts(tasks, "assignee")).containsOnly("mike.mullin");
 
@@ -112,12 +112,12 @@ class RightsIT {
 
   @Test
   void coordinatorFollowsEveryReturn() {
-    var tasks = rest.get("ses.coordinator", "/engine-rest/task?processInstanceBusinessKeyLike=" + CYCLE + "%25").json();
+    var tasks = rest.get("ses.coordinator", "/engine-rest/task?maxResults=100&processInstanceBusinessKeyLike=" + CYCLE + "%25").json();
     assertThat(tasks.size()).isEqualTo(11);
     var instances = rest.get("ses.coordinator",
-        "/engine-rest/process-instance?processDefinitionKey=objectiveReturnProcess&businessKeyLike=" + CYCLE + "%25").json();
+        "/engine-rest/process-instance?maxResults=100&processDefinitionKey=objectiveReturnProcess&businessKeyLike=" + CYCLE + "%25").json();
     assertThat(instances.size()).isEqualTo(11);
-    assertThat(rest.get("mike.mullin", "/engine-rest/process-instance?businessKeyLike=" + CYCLE + "%25").json().size())
+    assertThat(rest.get("mike.mullin", "/engine-rest/process-instance?maxResults=100&businessKeyLike=" + CYCLE + "%25").json().size())
         .isZero();
   }
 }

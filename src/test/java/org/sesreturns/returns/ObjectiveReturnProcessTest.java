@@ -15,6 +15,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
+import java.util.List;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -43,14 +44,13 @@ class ObjectiveReturnProcessTest {
   private final ExecutionListener submitReturn = mock(ExecutionListener.class);
   private final TaskListener signOffForm = mock(TaskListener.class);
   private final ExecutionListener signOff = mock(ExecutionListener.class);
+  private final TaskListener reassign = mock(TaskListener.class);
 
   @BeforeEach
   void mocks() {
     BpmnAwareTests.init(extension.getProcessEngine());
-    Mocks.register("issueReturnExecutionListener", (ExecutionListener) execution -> {
-      execution.setVariable(ObjectiveReturn.PROJECT_LEAD, "mike.mullin");
-      execution.setVariable(ObjectiveReturn.SES_LEAD, "stuart.barnes");
-    });
+    Mocks.register("returnLeads", new ReturnLeadsStub());
+    Mocks.register("reassignReturnTaskListener", reassign);
     Mocks.register("completeReturnTaskListener", completeReturnForm);
     Mocks.register("submitReturnExecutionListener", submitReturn);
     Mocks.register("signOffReturnTaskListener", signOffForm);
@@ -104,14 +104,34 @@ class ObjectiveReturnProcessTest {
   @Test
   void refusedSubmissionLeavesTaskOpen() throws Exception {
     ProcessInstance instance = runtimeService().startProcessInstanceByKey(ObjectiveReturn.PROCESS_KEY, KEY);
-    doThrow(new InvalidInputException("kpis[0].achieved: 'x' is not a plain number")).when(submitReturn).notify(any());
+    InvalidInputException refusal = new InvalidInputException("kpis[0].achieved: 'x' is not a plain number");
+    doThrow(refusal).when(submitReturn).notify(any());
     String taskId = task(instance).getId();
 
-    assertThatThrownBy(() -> taskService().complete(taskId)).isInstanceOf(InvalidInputException.class)
-        .hasMessageContaining("kpis[0].achieved");
+    // the engine hands the listener's refusal to the caller as it is (not wrapped), which is what
+    // lets the REST API answer 400 with its message
+    assertThatThrownBy(() -> taskService().complete(taskId)).isSameAs(refusal);
 
     assertThat(instance).isWaitingAt(ObjectiveReturn.TASK_COMPLETE_RETURN);
     assertThat(task(instance)).hasId(taskId);
+  }
+
+  @Test
+  void reassigningATaskAsksTheApplication() throws Exception {
+    ProcessInstance instance = runtimeService().startProcessInstanceByKey(ObjectiveReturn.PROCESS_KEY, KEY);
+    List<String> assignees = new java.util.ArrayList<>();
+    org.mockito.Mockito.doAnswer(call -> assignees.add(((org.camunda.bpm.engine.delegate.DelegateTask) call.getArgument(0))
+        .getAssignee())).when(reassign).notify(any());
+
+    taskService().setAssignee(task(instance).getId(), "claire.maguire");
+
+    org.assertj.core.api.Assertions.assertThat(assignees).containsExactly("claire.maguire");
+    org.mockito.Mockito.doThrow(new org.sesreturns.engine.NotAllowedException("only coordinators reassign"))
+        .when(reassign).notify(any());
+    String taskId = task(instance).getId();
+    assertThatThrownBy(() -> taskService().setAssignee(taskId, "lee.payne"))
+        .hasRootCauseInstanceOf(org.sesreturns.engine.NotAllowedException.class);
+    assertThat(task(instance)).isAssignedTo("claire.maguire");
   }
 
   @Test

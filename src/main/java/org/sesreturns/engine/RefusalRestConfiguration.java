@@ -1,0 +1,85 @@
+package org.sesreturns.engine;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
+import org.camunda.bpm.engine.rest.exception.RestException;
+import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
+import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The application's refusals answer with their own status and message on every endpoint of the
+ * engine's REST API. The engine answers refused input with 400 on task completion, but wraps it
+ * into a 500 when a process is started, and wraps whatever a task listener throws (a refused
+ * reassignment) into a 500. Here every error caused by {@link InvalidInputException} answers 400,
+ * by {@link NotAllowedException} 403, and a variable in Java's serialization format or a password
+ * against the policy (which the engine refuses with a 500) 400; all other errors keep the engine's own handling.
+ */
+@Configuration(proxyBeanMethods = false)
+class RefusalRestConfiguration {
+
+  /**
+   * The engine's messages for input it refuses without a type of its own: a Java-serialized
+   * variable (ENGINE-17007), a password against the password policy.
+   */
+  private static final java.util.List<String> REFUSED_INPUT = java.util.List.of(
+      "Java serialization format is prohibited", "Password does not match policy");
+
+  @Bean
+  ResourceConfigCustomizer refusalsAnswerWithTheirStatus() {
+    return config -> config.register(RestRefusalMapper.class).register(EngineRefusalMapper.class);
+  }
+
+  @Priority(1)
+  static class RestRefusalMapper implements ExceptionMapper<RestException> {
+
+    private final RestExceptionHandler engineHandler = new RestExceptionHandler();
+
+    @Override
+    public Response toResponse(RestException exception) {
+      Response refusal = refusal(exception);
+      return refusal != null ? refusal : engineHandler.toResponse(exception);
+    }
+  }
+
+  @Priority(1)
+  static class EngineRefusalMapper implements ExceptionMapper<ProcessEngineException> {
+
+    private final ProcessEngineExceptionHandler engineHandler = new ProcessEngineExceptionHandler();
+
+    @Override
+    public Response toResponse(ProcessEngineException exception) {
+      Response refusal = refusal(exception);
+      return refusal != null ? refusal : engineHandler.toResponse(exception);
+    }
+  }
+
+  private static Response refusal(Throwable exception) {
+    for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+      if (cause instanceof InvalidInputException) {
+        return answer(Response.Status.BAD_REQUEST, cause, exception);
+      }
+      if (cause instanceof NotAllowedException) {
+        return answer(Response.Status.FORBIDDEN, cause, cause);
+      }
+      String message = cause.getMessage();
+      if (message != null && REFUSED_INPUT.stream().anyMatch(message::contains)) {
+        return answer(Response.Status.BAD_REQUEST, cause, cause);
+      }
+    }
+    return null;
+  }
+
+  private static Response answer(Response.Status status, Throwable type, Throwable message) {
+    return Response.status(status)
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .entity(Map.of("type", type.getClass().getSimpleName(), "message", String.valueOf(message.getMessage()), "code", 0))
+        .build();
+  }
+}

@@ -1,0 +1,167 @@
+package org.sesreturns.identity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.BufferedReader;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.sesreturns.engine.Caller;
+import org.sesreturns.engine.CurrentUser;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * What the engine's API offers a logged-in user beyond what the cycle needs, refused at both of
+ * its front doors: the REST API ({@code /engine-rest}) and the webapps' copy of it
+ * ({@code /camunda/api/engine}), with Cockpit's own API ({@code /camunda/api/cockpit}).
+ * Administrators pass; for everyone else:
+ * <ul>
+ *   <li>the engine's internals (metrics, jobs, job definitions, job logs, batches) are not readable;
+ *   <li>a process is started only at its start event, with its listeners and mappings: no start
+ *       instructions, no skipped listeners or mappings;
+ *   <li>the catalogue owns people: nobody changes their own name or e-mail, or deletes themselves
+ *       (changing one's password stays possible);
+ *   <li>Cockpit's statistics, and Cockpit's API, are for those who may use Cockpit.
+ * </ul>
+ * The engine's authorizations and the application's own checks in each step stand behind this;
+ * it closes what the engine leaves open to any logged-in user.
+ */
+class EngineApiPolicy extends OncePerRequestFilter {
+
+  private static final Pattern ENGINE_API = Pattern.compile("^(/engine-rest|/camunda/api/engine)(/engine/[^/]+)?(/.*)?$");
+  private static final Pattern INTERNALS = Pattern.compile(
+      "^/(metrics|job|job-definition|history/job-log|batch|history/batch|schema/log|telemetry)(/.*)?$");
+  private static final Pattern START = Pattern.compile("^/process-definition/.+/start$");
+  private static final Pattern OWN_RECORD = Pattern.compile("^/user/[^/]+(/profile)?$");
+  private static final Pattern STATISTICS = Pattern.compile("^/(process-definition|deployment)(/.*)?/statistics(/.*)?$");
+  private static final List<String> COCKPIT_USERS = List.of(Groups.COORDINATORS, Groups.ADMINS);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final ObjectProvider<CurrentUser> currentUser;
+
+  EngineApiPolicy(ObjectProvider<CurrentUser> currentUser) {
+    this.currentUser = currentUser;
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    String path = request.getServletPath() + Optional.ofNullable(request.getPathInfo()).orElse("");
+    Optional<Caller> caller = currentUser.getObject().get(request);
+    if (caller.isEmpty() || Access.isAdministrator(caller.get())) {
+      // anonymous calls are refused by the authentication in front of each API
+      chain.doFilter(request, response);
+      return;
+    }
+    if (path.startsWith("/camunda/api/cockpit/") && !caller.get().inAnyOf(COCKPIT_USERS)) {
+      refuse(response, "Cockpit is for coordinators and administrators");
+      return;
+    }
+    var engine = ENGINE_API.matcher(path);
+    if (!engine.matches()) {
+      chain.doFilter(request, response);
+      return;
+    }
+    String resource = Optional.ofNullable(engine.group(3)).orElse("/");
+    String method = request.getMethod();
+    if (INTERNALS.matcher(resource).matches()) {
+      refuse(response, "the engine's metrics, jobs and batches are for administrators");
+    } else if (STATISTICS.matcher(resource).matches() && !caller.get().inAnyOf(COCKPIT_USERS)) {
+      refuse(response, "process statistics are for coordinators and administrators");
+    } else if (OWN_RECORD.matcher(resource).matches() && ("PUT".equals(method) || "DELETE".equals(method))) {
+      refuse(response, "people, their names and e-mail addresses come from the catalogue; ask a coordinator");
+    } else if (START.matcher(resource).matches() && "POST".equals(method)) {
+      byte[] body = request.getInputStream().readAllBytes();
+      if (startsPartWay(body)) {
+        refuse(response, "a process starts at its start event: start instructions and skipped listeners or"
+            + " mappings are for administrators");
+        return;
+      }
+      chain.doFilter(new ReadAgain(request, body), response);
+    } else {
+      chain.doFilter(request, response);
+    }
+  }
+
+  private static boolean startsPartWay(byte[] body) {
+    JsonNode start;
+    try {
+      start = JSON.readTree(body);
+    } catch (IOException e) {
+      return false; // the engine answers a body it cannot read with 400
+    }
+    if (start == null || !start.isObject()) {
+      return false;
+    }
+    JsonNode instructions = start.path("startInstructions");
+    return (!instructions.isMissingNode() && !instructions.isNull() && !(instructions.isArray() && instructions.isEmpty()))
+        || start.path("skipCustomListeners").asBoolean(false) || start.path("skipIoMappings").asBoolean(false);
+  }
+
+  private static void refuse(HttpServletResponse response, String why) throws IOException {
+    response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+    response.setContentType("application/json");
+    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    response.getWriter().write(JSON.writeValueAsString(
+        java.util.Map.of("type", "AuthorizationException", "message", why)));
+  }
+
+  /** The request with its body read once here and served again to the API. */
+  private static final class ReadAgain extends HttpServletRequestWrapper {
+
+    private final byte[] body;
+
+    ReadAgain(HttpServletRequest request, byte[] body) {
+      super(request);
+      this.body = body;
+    }
+
+    @Override
+    public ServletInputStream getInputStream() {
+      ByteArrayInputStream in = new ByteArrayInputStream(body);
+      return new ServletInputStream() {
+        @Override
+        public int read() {
+          return in.read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+          return in.read(b, off, len);
+        }
+
+        @Override
+        public boolean isFinished() {
+          return in.available() == 0;
+        }
+
+        @Override
+        public boolean isReady() {
+          return true;
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+          throw new UnsupportedOperationException();
+        }
+      };
+    }
+
+    @Override
+    public BufferedReader getReader() {
+      return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+    }
+  }
+}

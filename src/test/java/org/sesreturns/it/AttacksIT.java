@@ -1,0 +1,331 @@
+package org.sesreturns.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * What a probe did with nothing but a real login, each as a test of its own: every one of them
+ * worked before the application decided who may do what (issue 5), and each refusal leaves
+ * nothing stored. Business growth: Mike Mullin completes the return, Stuart Barnes signs it off.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AttacksIT {
+
+  private static final String LEAD = "mike.mullin";
+  private static final String SES_LEAD = "stuart.barnes";
+  private static final String OBJECTIVE = "business-growth";
+
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  JdbcClient jdbc;
+
+  private Rest rest;
+
+  @BeforeAll
+  void client() {
+    rest = new Rest(port);
+  }
+
+  @Test
+  void projectLeadCannotMakeThemselvesTheSesLead() {
+    String cycle = start("2040-41 Q1");
+    String task = rest.task(LEAD, cycle + "/" + OBJECTIVE).get("id").asText();
+
+    var written = rest.put(LEAD, "/engine-rest/task/" + task + "/variables/sesLead", Map.of("value", LEAD));
+    assertThat(written.status()).as(written.body()).isEqualTo(403);
+    var local = rest.put(LEAD, "/engine-rest/task/" + task + "/localVariables/sesLead", Map.of("value", LEAD));
+    assertThat(local.status()).as(local.body()).isEqualTo(403);
+
+    Map<String, Object> withRoute = new LinkedHashMap<>(honestReturn(task));
+    withRoute.put("sesLead", LEAD);
+    var completed = rest.complete(LEAD, task, withRoute);
+    assertThat(completed.status()).as(completed.body()).isEqualTo(400);
+    assertThat(completed.json().get("message").asText()).contains("sesLead");
+    var submitted = rest.submitForm(LEAD, task, withRoute);
+    assertThat(submitted.status()).as(submitted.body()).isEqualTo(400);
+    assertThat(returnStatus(cycle)).isEqualTo("issued");
+    assertThat(submissions(cycle)).isZero();
+
+    // the honest submission reaches the SES lead of record, whatever was tried before
+    assertThat(rest.complete(LEAD, task, honestReturn(task)).status()).isEqualTo(204);
+    JsonNode signOff = rest.task(SES_LEAD, cycle + "/" + OBJECTIVE);
+    assertThat(signOff.get("assignee").asText()).isEqualTo(SES_LEAD);
+    var selfApproval = rest.complete(LEAD, signOff.get("id").asText(), Map.of("approved", true));
+    assertThat(selfApproval.status()).isIn(403, 404);
+    assertThat(returnStatus(cycle)).isEqualTo("submitted");
+    assertThat(cycleView(cycle)).doesNotContain("signed-off");
+  }
+
+  @Test
+  void sesLeadCannotSendAReturnBackToThemselves() {
+    String cycle = start("2040-41 Q2");
+    String task = rest.task(LEAD, cycle + "/" + OBJECTIVE).get("id").asText();
+    assertThat(rest.complete(LEAD, task, honestReturn(task)).status()).isEqualTo(204);
+    String signOff = rest.task(SES_LEAD, cycle + "/" + OBJECTIVE).get("id").asText();
+
+    var written = rest.put(SES_LEAD, "/engine-rest/task/" + signOff + "/variables/projectLead", Map.of("value", SES_LEAD));
+    assertThat(written.status()).as(written.body()).isEqualTo(403);
+    Map<String, Object> sendBack = new LinkedHashMap<>();
+    sendBack.put("approved", false);
+    sendBack.put("signOffComment", "Please add the March figures");
+    sendBack.put("projectLead", SES_LEAD);
+    var completed = rest.complete(SES_LEAD, signOff, sendBack);
+    assertThat(completed.status()).as(completed.body()).isEqualTo(400);
+    assertThat(returnStatus(cycle)).isEqualTo("submitted");
+
+    sendBack.remove("projectLead");
+    assertThat(rest.complete(SES_LEAD, signOff, sendBack).status()).isEqualTo(204);
+    JsonNode again = rest.task(LEAD, cycle + "/" + OBJECTIVE);
+    assertThat(again.get("taskDefinitionKey").asText()).isEqualTo("userTask_completeReturn");
+    assertThat(again.get("assignee").asText()).isEqualTo(LEAD);
+    assertThat(rest.get(SES_LEAD, "/engine-rest/task?maxResults=100&processInstanceBusinessKey=" + cycle + "%2F" + OBJECTIVE)
+        .json().size()).isZero();
+  }
+
+  @Test
+  void leadCannotHandTheirReturnToAnyoneElse() {
+    String cycle = start("2040-41 Q3");
+    JsonNode task = rest.task(LEAD, cycle + "/" + OBJECTIVE);
+    String id = task.get("id").asText();
+
+    assertThat(rest.post(LEAD, "/engine-rest/task/" + id + "/assignee", Map.of("userId", "claire.maguire")).status())
+        .isEqualTo(403);
+    assertThat(rest.post(LEAD, "/engine-rest/task/" + id + "/delegate", Map.of("userId", "claire.maguire")).status())
+        .isEqualTo(403);
+    assertThat(rest.post(LEAD, "/engine-rest/task/" + id + "/identity-links",
+        Map.of("groupId", "ses-project-leads", "type", "candidate")).status()).isEqualTo(403);
+    assertThat(rest.post(LEAD, "/engine-rest/task/" + id + "/identity-links",
+        Map.of("userId", "claire.maguire", "type", "candidate")).status()).isEqualTo(403);
+    assertThat(rest.put(LEAD, "/engine-rest/task/" + id, Map.of("name", "Anything", "assignee", "claire.maguire"))
+        .status()).isEqualTo(403);
+
+    JsonNode after = rest.get(LEAD, "/engine-rest/task/" + id).json();
+    assertThat(after.get("assignee").asText()).isEqualTo(LEAD);
+    assertThat(after.get("name").asText()).isEqualTo(task.get("name").asText());
+    assertThat(rest.get("claire.maguire", "/engine-rest/task/" + id).status()).isEqualTo(404);
+    assertThat(rest.get(LEAD, "/engine-rest/task/" + id + "/identity-links").json().toString())
+        .doesNotContain("claire.maguire").doesNotContain("ses-project-leads");
+  }
+
+  @Test
+  void coordinatorCannotStartACycleHalfWayRound() {
+    String cycle = start("2040-41 Q4");
+    String task = rest.task(LEAD, cycle + "/" + OBJECTIVE).get("id").asText();
+    assertThat(rest.complete(LEAD, task, honestReturn(task)).status()).isEqualTo(204);
+    String signOff = rest.task(SES_LEAD, cycle + "/" + OBJECTIVE).get("id").asText();
+    assertThat(rest.complete(SES_LEAD, signOff, Map.of("approved", true)).status()).isEqualTo(204);
+
+    Map<String, Object> walkRound = Map.of("businessKey", cycle, "skipCustomListeners", true, "skipIoMappings", true,
+        "startInstructions", List.of(Map.of("type", "startBeforeActivity", "activityId", "serviceTask_compilePack")));
+    var started = rest.post("ses.coordinator", "/engine-rest/process-definition/key/quarterlyCycleProcess/start", walkRound);
+    assertThat(started.status()).as(started.body()).isEqualTo(403);
+
+    // an administrator may repair instances, but even they cannot compile a pack of 1 return in 11
+    var byAdmin = rest.post("admin", "/engine-rest/process-definition/key/quarterlyCycleProcess/start", walkRound);
+    assertThat(byAdmin.status()).as(byAdmin.body()).isEqualTo(200);
+    String instance = byAdmin.json().get("id").asText();
+    // the compilation job fails, and will fail at each retry until it is an incident in Cockpit
+    JsonNode failed = Rest.waitFor(() -> {
+      JsonNode jobs = rest.get("admin", "/engine-rest/job?maxResults=10&processInstanceId=" + instance).json();
+      return jobs.size() > 0 && !jobs.get(0).path("exceptionMessage").isNull() ? jobs.get(0) : null;
+    }, "the refused compilation to fail");
+    assertThat(failed.get("exceptionMessage").asText()).contains("is not the cycle's process");
+    assertThat(jdbc.sql("select count(*) from pack_version where cycle_key = ?").param(cycle).query(Integer.class).single())
+        .isZero();
+    assertThat(cycleStatus(cycle)).isEqualTo("collecting");
+    // and the leads' returns stay open
+    String claires = rest.task("claire.maguire", cycle + "/employment").get("id").asText();
+    assertThat(rest.complete("claire.maguire", claires, honestReturn("claire.maguire", claires)).status()).isEqualTo(204);
+  }
+
+  @Test
+  void usersCannotEditOrDeleteTheirOwnRecord() {
+    var renamed = rest.put(LEAD, "/engine-rest/user/" + LEAD + "/profile", Map.of("id", LEAD,
+        "firstName", "<img src=x onerror=alert(1)>", "lastName", "Mullin", "email", "mike@outside.example.com"));
+    assertThat(renamed.status()).as(renamed.body()).isEqualTo(403);
+    assertThat(rest.delete(SES_LEAD, "/engine-rest/user/" + SES_LEAD).status()).isEqualTo(403);
+
+    JsonNode profile = rest.get("admin", "/engine-rest/user/" + LEAD + "/profile").json();
+    assertThat(profile.get("firstName").asText()).isEqualTo("Mike");
+    assertThat(profile.get("email").asText()).endsWith("@example.org");
+    assertThat(rest.get("admin", "/engine-rest/user/" + SES_LEAD + "/profile").status()).isEqualTo(200);
+  }
+
+  @Test
+  void passwordsFollowAPolicy() {
+    String user = "heather.jago";
+    var weak = rest.put(user, "/engine-rest/user/" + user + "/credentials",
+        Map.of("password", "x", "authenticatedUserPassword", Rest.PASSWORD));
+    assertThat(weak.status()).as(weak.body()).isEqualTo(400);
+    assertThat(rest.getWithPassword(user, Rest.PASSWORD, "/engine-rest/task?maxResults=100")).isEqualTo(200);
+
+    var strong = rest.put(user, "/engine-rest/user/" + user + "/credentials",
+        Map.of("password", "Bootle-Strand-2031!", "authenticatedUserPassword", Rest.PASSWORD));
+    assertThat(strong.status()).as(strong.body()).isEqualTo(204);
+    assertThat(rest.getWithPassword(user, "Bootle-Strand-2031!", "/engine-rest/task?maxResults=100")).isEqualTo(200);
+  }
+
+  @Test
+  void aVariableOfAnyJavaTypeIsRefused() {
+    String cycle = start("2041-42 Q1");
+    String task = rest.task(LEAD, cycle + "/" + OBJECTIVE).get("id").asText();
+    String evil = """
+        {"type": "Object", "value": "\\"/etc/passwd\\"",
+         "valueInfo": {"objectTypeName": "java.io.File", "serializationDataFormat": "application/json"}}""";
+    String body = Rest.JSON.valueToTree(Rest.variables(honestReturn(task))).toString();
+    body = body.substring(0, body.length() - 2) + ", \"evil\": " + evil + "}}";
+    var completed = rest.postText(LEAD, "/engine-rest/task/" + task + "/complete", body);
+    assertThat(completed.status()).as(completed.body()).isEqualTo(400);
+    assertThat(completed.json().get("message").asText()).contains("evil: is not a variable of this process");
+    assertThat(returnStatus(cycle)).isEqualTo("issued");
+    assertThat(submissions(cycle)).isZero();
+
+    // even where an administrator stores one, the engine will not build a File from it
+    String instance = rest.get("admin", "/engine-rest/task/" + task).json().get("processInstanceId").asText();
+    var stored = rest.postText("admin", "/engine-rest/process-instance/" + instance + "/variables",
+        "{\"modifications\": {\"evil\": " + evil + "}}");
+    assertThat(stored.status()).as(stored.body()).isEqualTo(204);
+    var read = rest.get("admin", "/engine-rest/process-instance/" + instance + "/variables/evil");
+    assertThat(read.status()).isNotEqualTo(200);
+    assertThat(read.body()).contains("java.io.File");
+  }
+
+  @Test
+  void aJavaSerializedVariableIsABadRequest() {
+    String cycle = start("2041-42 Q2");
+    String task = rest.task(LEAD, cycle + "/" + OBJECTIVE).get("id").asText();
+    String body = Rest.JSON.valueToTree(Rest.variables(honestReturn(task))).toString();
+    body = body.substring(0, body.length() - 2) + """
+        , "x": {"type": "Object", "value": "rO0ABXQAA2FiYw==",
+          "valueInfo": {"objectTypeName": "java.lang.String",
+                        "serializationDataFormat": "application/x-java-serialized-object"}}}}""";
+    var completed = rest.postText(LEAD, "/engine-rest/task/" + task + "/complete", body);
+    assertThat(completed.status()).as(completed.body()).isEqualTo(400);
+    assertThat(completed.json().get("message").asText()).contains("serialization");
+    assertThat(returnStatus(cycle)).isEqualTo("issued");
+  }
+
+  @Test
+  void queriesHaveAResultLimit() {
+    var unbounded = rest.get(LEAD, "/engine-rest/task?maxResults=2147483647");
+    assertThat(unbounded.status()).as(unbounded.body()).isEqualTo(400);
+    assertThat(rest.get(LEAD, "/engine-rest/task?maxResults=50").status()).isEqualTo(200);
+  }
+
+  @Test
+  void aHugeVariableIsRefusedBeforeItIsRead() {
+    String cycle = start("2041-42 Q3");
+    String task = rest.task(LEAD, cycle + "/" + OBJECTIVE).get("id").asText();
+    String huge = "\"" + "x".repeat(19 * 1024 * 1024) + "\"";
+    String body = "{\"variables\": {\"commentary\": {\"type\": \"Json\", \"value\": "
+        + Rest.JSON.getNodeFactory().textNode(huge) + "}}}";
+    // the answer comes from the request's headers alone: the server does not wait for the body
+    assertThat(rest.statusOfHeadersOnly(LEAD, "POST", "/engine-rest/task/" + task + "/complete",
+        body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)).isEqualTo(413);
+    assertThat(returnStatus(cycle)).isEqualTo("issued");
+    assertThat(rest.get(LEAD, "/engine-rest/task/" + task).status()).isEqualTo(200);
+  }
+
+  @Test
+  void engineInternalsAreForAdministratorsOnly() {
+    for (String path : List.of("/engine-rest/metrics?maxResults=10", "/engine-rest/metrics/activity-instance-start/sum",
+        "/engine-rest/job?maxResults=10", "/engine-rest/job-definition?maxResults=10",
+        "/engine-rest/history/job-log?maxResults=10", "/engine-rest/job/count",
+        "/engine-rest/engine/default/job?maxResults=10")) {
+      for (String user : List.of(LEAD, SES_LEAD, "ses.coordinator", "board.member")) {
+        assertThat(rest.get(user, path).status()).as(user + " " + path).isEqualTo(403);
+      }
+      assertThat(rest.get("admin", path).status()).as("admin " + path).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void leadsSeeNothingInCockpit() {
+    start("2041-42 Q4");
+    for (String user : List.of(LEAD, SES_LEAD)) {
+      WebappSession session = WebappSession.login(port, user, Rest.PASSWORD, "tasklist");
+      assertThat(session.loginStatus).isEqualTo(200);
+      assertThat(session.get("/camunda/api/engine/engine/default/task/count").status()).isEqualTo(200);
+      var statistics = session.get("/camunda/api/cockpit/plugin/base/default/process-definition/statistics"
+          + "?firstResult=0&maxResults=50");
+      assertThat(statistics.status()).as(user + ": " + statistics.body()).isEqualTo(403);
+      assertThat(session.get("/camunda/api/engine/engine/default/process-definition/statistics").status())
+          .isEqualTo(403);
+      assertThat(WebappSession.login(port, user, Rest.PASSWORD, "cockpit").loginStatus).isEqualTo(403);
+    }
+    WebappSession coordinator = WebappSession.login(port, "ses.coordinator", Rest.PASSWORD, "cockpit");
+    assertThat(coordinator.loginStatus).isEqualTo(200);
+    assertThat(coordinator.get("/camunda/api/cockpit/plugin/base/default/process-definition/statistics"
+        + "?firstResult=0&maxResults=50").status()).isEqualTo(200);
+  }
+
+  @Test
+  void everythingServedCarriesSecurityHeaders() {
+    String cycle = start("2042-43 Q1");
+    for (String path : List.of("/api/cycles", "/api/cycles/" + cycle, "/api/cycles/" + cycle + "/pack",
+        "/engine-rest/task?maxResults=100", "/camunda/app/tasklist/default/")) {
+      var response = rest.exchange("ses.coordinator", path);
+      assertThat(response.statusCode()).as(path).isEqualTo(200);
+      assertThat(response.headers().firstValue("X-Content-Type-Options")).as(path).hasValue("nosniff");
+      assertThat(response.headers().firstValue("Content-Security-Policy")).as(path).isPresent();
+      assertThat(response.headers().firstValue("X-Frame-Options").or(
+          () -> response.headers().firstValue("Content-Security-Policy").filter(csp -> csp.contains("frame-ancestors"))))
+          .as(path).isPresent();
+    }
+    var pack = rest.exchange("ses.coordinator", "/api/cycles/" + cycle + "/pack");
+    assertThat(pack.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("script-src 'none'");
+  }
+
+  // --- helpers
+
+  private String start(String period) {
+    var started = rest.startCycle("ses.coordinator", period, period.substring(0, 4) + "-07-15",
+        period.substring(0, 4) + "-08-01");
+    assertThat(started.status()).as(started.body()).isEqualTo(200);
+    return period.replace(' ', '-');
+  }
+
+  private Map<String, Object> honestReturn(String taskId) {
+    return honestReturn(LEAD, taskId);
+  }
+
+  private Map<String, Object> honestReturn(String lead, String taskId) {
+    JsonNode rows = Rest.filledIn(Rest.jsonValue(rest.formVariables(lead, taskId), "kpis"));
+    return Map.of("overallStatus", "amber",
+        "commentary", Rest.JSON.getNodeFactory().textNode("Enquiries are up.\nTwo investors are close to deciding."),
+        "kpis", rows);
+  }
+
+  private String returnStatus(String cycle) {
+    return jdbc.sql("select status from objective_return where cycle_key = ? and objective_id = ?")
+        .params(cycle, OBJECTIVE).query(String.class).single();
+  }
+
+  private int submissions(String cycle) {
+    return jdbc.sql("""
+        select count(*) from return_submission s join objective_return r on r.id = s.return_id
+        where r.cycle_key = ? and r.objective_id = ?""").params(cycle, OBJECTIVE).query(Integer.class).single();
+  }
+
+  private String cycleStatus(String cycle) {
+    return jdbc.sql("select status from cycle where cycle_key = ?").param(cycle).query(String.class).single();
+  }
+
+  private String cycleView(String cycle) {
+    return rest.get("ses.coordinator", "/api/cycles/" + cycle).body();
+  }
+}

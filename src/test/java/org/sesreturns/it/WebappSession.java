@@ -1,0 +1,78 @@
+package org.sesreturns.it;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A browser's session with the Camunda webapps, without the browser: it logs in as Tasklist does
+ * (session cookie, XSRF token) and then calls the webapps' own API as a hand-made client could.
+ */
+final class WebappSession {
+
+  private final CookieManager cookies = new CookieManager();
+  private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
+  private final String base;
+
+  private WebappSession(int port) {
+    this.base = "http://localhost:" + port;
+  }
+
+  /** Logs the user in to {@code app} (tasklist, cockpit, admin); the status of the login is returned by {@link #loginStatus}. */
+  static WebappSession login(int port, String user, String password, String app) {
+    WebappSession session = new WebappSession(port);
+    session.loginStatus = session.doLogin(user, password, app);
+    return session;
+  }
+
+  int loginStatus;
+
+  private int doLogin(String user, String password, String app) {
+    get("/camunda/app/" + app + "/default/");
+    String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
+        + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
+    return send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default/login/" + app))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("X-XSRF-TOKEN", xsrf())
+        .POST(HttpRequest.BodyPublishers.ofString(form))).status();
+  }
+
+  Rest.Response get(String path) {
+    return send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json").GET());
+  }
+
+  Rest.Response post(String path, String json) {
+    return send(HttpRequest.newBuilder(URI.create(base + path))
+        .header("Content-Type", "application/json")
+        .header("X-XSRF-TOKEN", xsrf())
+        .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  HttpResponse<String> raw(String path) {
+    try {
+      return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException | InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private String xsrf() {
+    return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+        .map(HttpCookie::getValue).findFirst().orElse("");
+  }
+
+  private Rest.Response send(HttpRequest.Builder request) {
+    try {
+      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return new Rest.Response(response.statusCode(), response.body());
+    } catch (IOException | InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
