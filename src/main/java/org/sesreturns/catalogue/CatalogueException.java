@@ -5,13 +5,11 @@ public class CatalogueException extends RuntimeException {
 
   private final String file;
   private final String place;
-  private final String problem;
 
   public CatalogueException(String file, String place, String problem) {
     super(file + ", at " + place + ": " + problem);
     this.file = file;
     this.place = place;
-    this.problem = problem;
   }
 
   public String file() {
@@ -20,9 +18,5 @@ public class CatalogueException extends RuntimeException {
 
   public String place() {
     return place;
-  }
-
-  public String problem() {
-    return problem;
   }
 }

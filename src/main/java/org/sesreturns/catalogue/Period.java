@@ -45,10 +45,6 @@ public record Period(int startYear, int quarter) implements Comparable<Period> {
     return "%d-%02d-Q%d".formatted(startYear, (startYear + 1) % 100, quarter);
   }
 
-  public Period previous() {
-    return quarter == 1 ? new Period(startYear - 1, 4) : new Period(startYear, quarter - 1);
-  }
-
   public YearMonth firstMonth(Month financialYearStart) {
     return YearMonth.of(startYear, financialYearStart).plusMonths(3L * (quarter - 1));
   }

@@ -7,10 +7,13 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.sesreturns.catalogue.Catalogue;
 import org.sesreturns.catalogue.Period;
 import org.sesreturns.engine.InvalidInputException;
 import org.sesreturns.engine.NotAllowedException;
+import org.sesreturns.engine.TextLimits;
+import org.sesreturns.identity.Access;
 import org.sesreturns.returns.ReturnService;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -25,17 +28,19 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CycleService {
 
-  static final int MAX_DECISIONS = 20_000;
-  static final int MAX_COMMENT = 4_000;
+  static final int MAX_DECISIONS = TextLimits.LONG_TEXT;
+  static final int MAX_COMMENT = TextLimits.COMMENT;
   private static final ZoneId UK = ZoneId.of("Europe/London");
 
   private final CycleRepository cycles;
   private final ReturnService returns;
   private final Catalogue catalogue;
+  private final Access access;
   private final Clock clock;
 
-  CycleService(CycleRepository cycles, ReturnService returns, Catalogue catalogue, Clock clock) {
+  CycleService(CycleRepository cycles, ReturnService returns, Catalogue catalogue, Access access, Clock clock) {
     this.cycles = cycles;
+    this.access = access;
     this.returns = returns;
     this.catalogue = catalogue;
     this.clock = clock;
@@ -48,6 +53,7 @@ public class CycleService {
   @Transactional
   public Cycle open(String periodValue, String returnsDueValue, String boardMeetingValue, String user,
       String processInstanceId) {
+    access.requireCoordinatorFor("start a cycle");
     List<String> problems = new ArrayList<>();
     Period period = null;
     if (periodValue == null || periodValue.isBlank()) {
@@ -121,6 +127,7 @@ public class CycleService {
   @Transactional
   public void reviewPack(String cycleKey, String processInstanceId, Boolean approved, List<String> reopenObjectives,
       String comment, String user) {
+    access.requireCoordinatorFor("review the board pack");
     requireStep(cycleKey, processInstanceId, CycleStatus.REVIEWING);
     if (approved == null) {
       throw new InvalidInputException("packApproved: is required (true or false)");
@@ -154,6 +161,7 @@ public class CycleService {
 
   @Transactional
   public void recordBoardMeeting(String cycleKey, String processInstanceId, String held, String decisions) {
+    access.requireCoordinatorFor("present the pack and record the board meeting");
     requireStep(cycleKey, processInstanceId, CycleStatus.PRESENTING);
     List<String> problems = new ArrayList<>();
     LocalDate date = date("boardMeetingHeld", held, problems);
@@ -184,6 +192,10 @@ public class CycleService {
     cycles.find(cycleKey)
         .filter(c -> c.status() != CycleStatus.CLOSED && c.processInstanceId().equals(processInstanceId))
         .ifPresent(c -> cycles.setStatus(cycleKey, CycleStatus.CANCELLED));
+  }
+
+  public Optional<Cycle> find(String cycleKey) {
+    return cycles.find(cycleKey);
   }
 
   public Cycle require(String cycleKey) {

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 class ModelDeployment implements SmartInitializingSingleton {
 
   static final String DEPLOYMENT_NAME = "ses-returns";
-  private static final String[] PATTERNS = {"classpath*:processes/*.bpmn", "classpath*:forms/*.html", "classpath*:forms/*.form"};
+  private static final String[] PATTERNS = {"classpath*:processes/*.bpmn", "classpath*:forms/*.html"};
 
   private final ProcessEngine engine;
 

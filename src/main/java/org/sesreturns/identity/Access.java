@@ -3,6 +3,7 @@ package org.sesreturns.identity;
 import java.util.Set;
 import org.sesreturns.engine.Caller;
 import org.sesreturns.engine.CurrentUser;
+import org.sesreturns.engine.NotAllowedException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
@@ -32,6 +33,17 @@ public class Access {
   public void requireCoordinator() {
     if (!caller().inAnyOf(Set.of(Groups.COORDINATORS))) {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN, "only coordinators read the audit trail");
+    }
+  }
+
+  /**
+   * Refuses a step of the cycle that belongs to coordinators (starting a cycle, reviewing and
+   * presenting the pack) to anyone else, administrators included: the engine would let them.
+   */
+  public void requireCoordinatorFor(String step) {
+    Caller caller = currentUser.get().orElseThrow(() -> new NotAllowedException("nobody is logged in to " + step));
+    if (!caller.inAnyOf(Set.of(Groups.COORDINATORS))) {
+      throw new NotAllowedException(caller.userId() + " is not a coordinator: only coordinators " + step);
     }
   }
 

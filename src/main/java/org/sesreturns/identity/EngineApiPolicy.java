@@ -33,8 +33,13 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *       instructions, no skipped listeners or mappings;
  *   <li>the catalogue owns people: nobody changes their own name or e-mail, or deletes themselves
  *       (changing one's password stays possible);
- *   <li>Cockpit's statistics, and Cockpit's API, are for those who may use Cockpit.
+ *   <li>Cockpit's statistics, and Cockpit's API, are for those who may use Cockpit;
+ *   <li>no query carries an expression ({@code ${...}}, {@code #{...}}), wherever in the query it
+ *       hides: the engine checks only the top level of a task query (CVE-2026-109432, an
+ *       expression in {@code orQueries} runs code on the server).
  * </ul>
+ * And for everyone, logged in or not: the Admin webapp's first-run setup, which can create an
+ * administrator (CVE-2026-77226), is closed; the administrator is created at start-up.
  * The engine's authorizations and the application's own checks in each step stand behind this;
  * it closes what the engine leaves open to any logged-in user.
  */
@@ -45,6 +50,9 @@ class EngineApiPolicy extends OncePerRequestFilter {
       "^/(metrics|job|job-definition|history/job-log|batch|history/batch|schema/log|telemetry)(/.*)?$");
   private static final Pattern START = Pattern.compile("^/process-definition/.+/start$");
   private static final Pattern OWN_RECORD = Pattern.compile("^/user/[^/]+(/profile)?$");
+  private static final Pattern QUERY = Pattern.compile(
+      "^/(task|filter/[^/]+/(list|count|singleResult)|process-instance|execution|variable-instance|history/.+)(/count)?$");
+  private static final String SETUP = "/camunda/api/admin/setup/";
   private static final Pattern STATISTICS = Pattern.compile("^/(process-definition|deployment)(/.*)?/statistics(/.*)?$");
   private static final List<String> COCKPIT_USERS = List.of(Groups.COORDINATORS, Groups.ADMINS);
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -59,6 +67,11 @@ class EngineApiPolicy extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String path = request.getServletPath() + Optional.ofNullable(request.getPathInfo()).orElse("");
+    if (path.startsWith(SETUP)) {
+      refuse(response, HttpServletResponse.SC_FORBIDDEN, "the first-run setup is closed: the administrator is"
+          + " created at start-up from SES_ADMIN_USER and SES_ADMIN_PASSWORD");
+      return;
+    }
     Optional<Caller> caller = currentUser.getObject().get(request);
     if (caller.isEmpty() || Access.isAdministrator(caller.get())) {
       // anonymous calls are refused by the authentication in front of each API
@@ -76,7 +89,16 @@ class EngineApiPolicy extends OncePerRequestFilter {
     }
     String resource = Optional.ofNullable(engine.group(3)).orElse("/");
     String method = request.getMethod();
-    if (INTERNALS.matcher(resource).matches()) {
+    if (request.getQueryString() != null && expression(decoded(request.getQueryString()))) {
+      refuse(response, HttpServletResponse.SC_BAD_REQUEST, EXPRESSION_REFUSED);
+    } else if ("POST".equals(method) && QUERY.matcher(resource).matches()) {
+      byte[] body = request.getInputStream().readAllBytes();
+      if (carriesExpression(body)) {
+        refuse(response, HttpServletResponse.SC_BAD_REQUEST, EXPRESSION_REFUSED);
+        return;
+      }
+      chain.doFilter(new ReadAgain(request, body), response);
+    } else if (INTERNALS.matcher(resource).matches()) {
       refuse(response, "the engine's metrics, jobs and batches are for administrators");
     } else if (STATISTICS.matcher(resource).matches() && !caller.get().inAnyOf(COCKPIT_USERS)) {
       refuse(response, "process statistics are for coordinators and administrators");
@@ -95,6 +117,50 @@ class EngineApiPolicy extends OncePerRequestFilter {
     }
   }
 
+  private static final String EXPRESSION_REFUSED = "a query may not carry an expression (${...} or #{...})";
+
+  private static String decoded(String queryString) {
+    try {
+      return java.net.URLDecoder.decode(queryString, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return queryString; // Tomcat refuses a malformed query itself
+    }
+  }
+
+  private static boolean expression(String text) {
+    return text != null && (text.contains("${") || text.contains("#{"));
+  }
+
+  /** Any field name or text anywhere in a JSON body that holds an expression. */
+  private static boolean carriesExpression(byte[] body) {
+    JsonNode tree;
+    try {
+      tree = JSON.readTree(body);
+    } catch (IOException e) {
+      return false; // the engine answers a body it cannot read with 400
+    }
+    return tree != null && carriesExpression(tree);
+  }
+
+  private static boolean carriesExpression(JsonNode node) {
+    if (node.isTextual()) {
+      return expression(node.asText());
+    }
+    var fields = node.fields();
+    while (fields.hasNext()) {
+      var field = fields.next();
+      if (expression(field.getKey()) || carriesExpression(field.getValue())) {
+        return true;
+      }
+    }
+    for (JsonNode element : node.isArray() ? node : List.<JsonNode>of()) {
+      if (carriesExpression(element)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static boolean startsPartWay(byte[] body) {
     JsonNode start;
     try {
@@ -111,11 +177,16 @@ class EngineApiPolicy extends OncePerRequestFilter {
   }
 
   private static void refuse(HttpServletResponse response, String why) throws IOException {
-    response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+    refuse(response, HttpServletResponse.SC_FORBIDDEN, why);
+  }
+
+  private static void refuse(HttpServletResponse response, int status, String why) throws IOException {
+    response.setStatus(status);
     response.setContentType("application/json");
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
     response.getWriter().write(JSON.writeValueAsString(
-        java.util.Map.of("type", "AuthorizationException", "message", why)));
+        java.util.Map.of("type", status == HttpServletResponse.SC_FORBIDDEN ? "AuthorizationException" : "InvalidRequestException",
+            "message", why)));
   }
 
   /** The request with its body read once here and served again to the API. */

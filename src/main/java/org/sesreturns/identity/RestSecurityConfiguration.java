@@ -23,7 +23,8 @@ import org.springframework.util.unit.DataSize;
 @Configuration(proxyBeanMethods = false)
 class RestSecurityConfiguration {
 
-  private static final String[] ENGINE_APIS = {"/engine-rest/*", "/camunda/api/engine/*", "/camunda/api/cockpit/*"};
+  private static final String[] ENGINE_APIS = {"/engine-rest/*", "/camunda/api/engine/*", "/camunda/api/cockpit/*",
+      "/camunda/api/admin/setup/*"};
 
   @Bean
   FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(@Value("${ses.security.max-request-size}") DataSize max) {

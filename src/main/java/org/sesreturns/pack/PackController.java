@@ -1,6 +1,6 @@
 package org.sesreturns.pack;
 
-import org.sesreturns.cycle.CycleRepository;
+import org.sesreturns.cycle.CycleService;
 import org.sesreturns.identity.Access;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -14,10 +14,10 @@ import org.springframework.web.server.ResponseStatusException;
 class PackController {
 
   private final PackService packs;
-  private final CycleRepository cycles;
+  private final CycleService cycles;
   private final Access access;
 
-  PackController(PackService packs, CycleRepository cycles, Access access) {
+  PackController(PackService packs, CycleService cycles, Access access) {
     this.packs = packs;
     this.cycles = cycles;
     this.access = access;

@@ -121,12 +121,11 @@ public class PackService {
           reportDate,
           latest.map(StoredReturn.Version::previousStatus).map(Status::label).orElse(null),
           latest.map(v -> v.submission().overallStatus().label()).orElse(null),
-          stored.map(s -> s.status().word()).orElse("not issued"),
           rows,
           latest.map(v -> paragraphs(v.submission().commentary())).orElse(List.of())));
     }
     return new Pack(catalogue.strategy().title(), catalogue.strategy().board(), cycle.period().text(), reportDate,
-        cycle.status().word(), draft, sections);
+        draft, sections);
   }
 
   String render(Pack pack) {

@@ -10,8 +10,4 @@ public record ReturnKey(String cycleKey, String objectiveId) {
     }
     return new ReturnKey(businessKey.substring(0, slash), businessKey.substring(slash + 1));
   }
-
-  public String businessKey() {
-    return cycleKey + "/" + objectiveId;
-  }
 }

@@ -9,6 +9,7 @@ import org.sesreturns.catalogue.Catalogue;
 import org.sesreturns.catalogue.KpiType;
 import org.sesreturns.catalogue.Status;
 import org.sesreturns.engine.InvalidInputException;
+import org.sesreturns.engine.TextLimits;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,11 +20,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class ReturnValidator {
 
-  static final int MAX_COMMENTARY = 20_000;
-  static final int MAX_PROGRESS = 4_000;
+  static final int MAX_COMMENTARY = TextLimits.LONG_TEXT;
+  static final int MAX_PROGRESS = TextLimits.COMMENT;
   static final int MAX_ACHIEVED = 200;
   static final int MAX_TITLE = 500;
-  static final int MAX_COMMENT = 4_000;
+  static final int MAX_COMMENT = TextLimits.COMMENT;
   private static final int MAX_ADDED_ROWS = 50;
 
   public Submission validate(Catalogue.Objective objective, String overallStatus, String commentary, JsonNode kpis) {

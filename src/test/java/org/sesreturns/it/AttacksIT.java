@@ -290,6 +290,32 @@ class AttacksIT {
     assertThat(pack.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("script-src 'none'");
   }
 
+  @Test
+  void noQueryCarriesAnExpression() {
+    // CVE-2026-109432: the engine checks a task query's own fields for expressions, not its orQueries
+    String runtime = "${''.getClass().forName('java.lang.Runtime').getRuntime().exec('touch /tmp/ses-pwned')}";
+    var hidden = rest.post(LEAD, "/engine-rest/task?maxResults=10", Map.of("orQueries", List.of(Map.of("dueAfterExpression", runtime))));
+    assertThat(hidden.status()).as(hidden.body()).isEqualTo(400);
+    assertThat(hidden.json().get("message").asText()).contains("may not carry an expression");
+    var inFilter = rest.post(LEAD, "/engine-rest/filter/any/list?maxResults=10", Map.of("orQueries",
+        List.of(Map.of("assigneeExpression", "#{1+1}"))));
+    assertThat(inFilter.status()).isEqualTo(400);
+    assertThat(rest.get(LEAD, "/engine-rest/task?maxResults=10&dueAfterExpression=%24%7Bnow()%7D").status()).isEqualTo(400);
+    assertThat(new java.io.File("/tmp/ses-pwned")).doesNotExist();
+    // a query without one is answered
+    assertThat(rest.post(LEAD, "/engine-rest/task?maxResults=10", Map.of("assignee", LEAD)).status()).isEqualTo(200);
+  }
+
+  @Test
+  void nobodyCreatesAnAdministratorThroughTheFirstRunSetup() {
+    // CVE-2026-77226: the Admin webapp's setup creates an administrator when it believes there is none
+    var created = rest.post(null, "/camunda/api/admin/setup/default/user/create",
+        Map.of("profile", Map.of("id", "intruder", "firstName", "I", "lastName", "N", "email", "i@example.com"),
+            "credentials", Map.of("password", "Intruder-Pass-1")));
+    assertThat(created.status()).isEqualTo(403);
+    assertThat(rest.get("admin", "/engine-rest/user/intruder/profile").status()).isEqualTo(404);
+  }
+
   // --- helpers
 
   private String start(String period) {

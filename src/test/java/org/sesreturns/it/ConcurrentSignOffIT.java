@@ -16,7 +16,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Eleven SES leads' sign-offs arriving at the same moment are all accepted: none is refused
- * because another return of the same cycle ended at the same time.
+ * because another return of the same cycle ended at the same time, no job failed on the way, and
+ * each return is recorded signed off once.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ConcurrentSignOffIT {
@@ -28,6 +29,9 @@ class ConcurrentSignOffIT {
 
   @Autowired
   Catalogue catalogue;
+
+  @Autowired
+  org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   @Test
   void simultaneousSignOffsAreAllAccepted() throws Exception {
@@ -55,5 +59,21 @@ class ConcurrentSignOffIT {
     }
     var review = rest.task("ses.coordinator", CYCLE);
     assertThat(review.get("taskDefinitionKey").asText()).isEqualTo("userTask_reviewPack");
+
+    // a collision would show as a failed job (retrying) or an incident, not as a refused sign-off
+    assertThat(rest.get("admin", "/engine-rest/job?maxResults=100&withException=true").json().size())
+        .as("jobs that failed").isZero();
+    assertThat(rest.get("admin", "/engine-rest/history/job-log?maxResults=500&failureLog=true").json().size())
+        .as("job failures ever logged").isZero();
+    assertThat(rest.get("admin", "/engine-rest/incident?maxResults=100").json().size()).as("incidents").isZero();
+    // and every return is recorded once, signed off once
+    assertThat(jdbc.sql("""
+        select count(*) from objective_return r where r.cycle_key = ? and r.status = 'signed-off'
+          and (select count(*) from return_submission s where s.return_id = r.id and s.decision = 'approved') = 1""")
+        .param(CYCLE).query(Integer.class).single()).isEqualTo(catalogue.objectives().size());
+    assertThat(jdbc.sql("select count(*) from return_event where cycle_key = ? and event = 'signed-off'")
+        .param(CYCLE).query(Integer.class).single()).isEqualTo(catalogue.objectives().size());
+    assertThat(jdbc.sql("select count(*) from pack_version where cycle_key = ?").param(CYCLE).query(Integer.class).single())
+        .isOne();
   }
 }

@@ -32,15 +32,24 @@ final class WebappSession {
   }
 
   int loginStatus;
+  /** The cookies the server set on the way in, as it sent them (flags and all). */
+  final java.util.List<String> loginCookies = new java.util.ArrayList<>();
 
   private int doLogin(String user, String password, String app) {
-    get("/camunda/app/" + app + "/default/");
+    loginCookies.addAll(raw("/camunda/app/" + app + "/default/").headers().allValues("Set-Cookie"));
     String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
         + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
-    return send(HttpRequest.newBuilder(URI.create(base + "/camunda/api/admin/auth/user/default/login/" + app))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .header("X-XSRF-TOKEN", xsrf())
-        .POST(HttpRequest.BodyPublishers.ofString(form))).status();
+    try {
+      HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+              URI.create(base + "/camunda/api/admin/auth/user/default/login/" + app))
+          .header("Content-Type", "application/x-www-form-urlencoded")
+          .header("X-XSRF-TOKEN", xsrf())
+          .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+      loginCookies.addAll(response.headers().allValues("Set-Cookie"));
+      return response.statusCode();
+    } catch (IOException | InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   Rest.Response get(String path) {
