@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
-public class CycleRepository {
+class CycleRepository {
 
   private final JdbcClient jdbc;
 
@@ -19,11 +19,11 @@ public class CycleRepository {
     this.jdbc = jdbc;
   }
 
-  public Optional<Cycle> find(String key) {
+  Optional<Cycle> find(String key) {
     return jdbc.sql("select * from cycle where cycle_key = ?").param(key).query(CycleRepository::cycle).optional();
   }
 
-  public List<Cycle> findAll(String strategyId) {
+  List<Cycle> findAll(String strategyId) {
     return jdbc.sql("select * from cycle where strategy_id = ? order by period")
         .param(strategyId).query(CycleRepository::cycle).list();
   }

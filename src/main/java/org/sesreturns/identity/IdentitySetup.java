@@ -12,7 +12,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
@@ -20,8 +19,6 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.sesreturns.catalogue.Catalogue;
-import org.sesreturns.cycle.QuarterlyCycle;
-import org.sesreturns.returns.ObjectiveReturn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -49,10 +46,12 @@ class IdentitySetup implements SmartInitializingSingleton {
   private final TaskService tasks;
   private final Catalogue catalogue;
   private final IdentityProperties properties;
+  private final List<Rights> featureRights;
   private final String adminId;
 
-  IdentitySetup(ProcessEngine engine, Catalogue catalogue, IdentityProperties properties,
+  IdentitySetup(ProcessEngine engine, Catalogue catalogue, IdentityProperties properties, List<Rights> featureRights,
       @Value("${camunda.bpm.admin-user.id:admin}") String adminId) {
+    this.featureRights = featureRights;
     this.identity = engine.getIdentityService();
     this.authorizations = engine.getAuthorizationService();
     this.filters = engine.getFilterService();
@@ -157,23 +156,12 @@ class IdentitySetup implements SmartInitializingSingleton {
     for (String group : List.of(Groups.COORDINATORS, Groups.PROJECT_LEADS, Groups.SES_LEADS)) {
       grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
     }
-    for (String group : List.of(Groups.PROJECT_LEADS, Groups.SES_LEADS)) {
-      // lets Tasklist show the process's name beside a lead's own task; no instance rights
-      grant(group, Resources.PROCESS_DEFINITION, ObjectiveReturn.PROCESS_KEY, Permissions.READ);
-    }
     String c = Groups.COORDINATORS;
     grant(c, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-    grant(c, Resources.PROCESS_DEFINITION, QuarterlyCycle.PROCESS_KEY, Permissions.READ,
-        ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.READ_INSTANCE,
-        ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK);
-    // coordinators follow every return and may hand a return's task to someone else (the
-    // application records and checks the new person: returns.ReturnService#reassign)
-    grant(c, Resources.PROCESS_DEFINITION, ObjectiveReturn.PROCESS_KEY, Permissions.READ,
-        ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
-        ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.TASK_ASSIGN);
-    grant(c, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
     grant(c, Resources.DEPLOYMENT, Authorization.ANY, Permissions.READ);
     grant(c, Resources.TASK, Authorization.ANY, Permissions.READ);
+    // each feature grants what it owns: its process definitions
+    featureRights.forEach(rights -> rights.grant(this::grant));
   }
 
   private void taskFilters() {

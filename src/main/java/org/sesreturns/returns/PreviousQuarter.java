@@ -6,9 +6,6 @@ import java.util.Optional;
 import org.sesreturns.catalogue.Catalogue;
 import org.sesreturns.catalogue.Period;
 import org.sesreturns.catalogue.Status;
-import org.sesreturns.cycle.Cycle;
-import org.sesreturns.cycle.CycleRepository;
-import org.sesreturns.cycle.CycleStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,10 +16,10 @@ import org.springframework.stereotype.Component;
 public class PreviousQuarter {
 
   private final Catalogue catalogue;
-  private final CycleRepository cycles;
+  private final CycleOfReturns cycles;
   private final ReturnRepository returns;
 
-  PreviousQuarter(Catalogue catalogue, CycleRepository cycles, ReturnRepository returns) {
+  PreviousQuarter(Catalogue catalogue, CycleOfReturns cycles, ReturnRepository returns) {
     this.catalogue = catalogue;
     this.cycles = cycles;
     this.returns = returns;
@@ -34,9 +31,7 @@ public class PreviousQuarter {
   public record Figure(String target, String achieved, Status status) {}
 
   public Optional<Previous> of(Period period, String objectiveId) {
-    Optional<Cycle> closed = cycles.findAll(catalogue.strategy().id()).stream()
-        .filter(c -> c.status() == CycleStatus.CLOSED && c.period().compareTo(period) < 0)
-        .max((a, b) -> a.period().compareTo(b.period()));
+    Optional<CycleOfReturns.CycleFacts> closed = cycles.latestClosedBefore(period);
     if (closed.isPresent()) {
       return returns.find(new ReturnKey(closed.get().key(), objectiveId))
           .flatMap(StoredReturn::latest)

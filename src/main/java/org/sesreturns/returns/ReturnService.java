@@ -14,9 +14,6 @@ import org.sesreturns.audit.AuditTrail;
 import org.sesreturns.audit.ReturnEvent;
 import org.sesreturns.catalogue.Catalogue;
 import org.sesreturns.catalogue.Status;
-import org.sesreturns.cycle.Cycle;
-import org.sesreturns.cycle.CycleRepository;
-import org.sesreturns.cycle.CycleStatus;
 import org.sesreturns.engine.Caller;
 import org.sesreturns.engine.InvalidInputException;
 import org.sesreturns.engine.Json;
@@ -38,7 +35,7 @@ public class ReturnService {
       Set.of(ReturnStatus.ISSUED, ReturnStatus.RETURNED, ReturnStatus.REOPENED);
 
   private final Catalogue catalogue;
-  private final CycleRepository cycles;
+  private final CycleOfReturns cycles;
   private final ReturnRepository returns;
   private final PreviousQuarter previousQuarter;
   private final ReturnValidator validator;
@@ -46,7 +43,7 @@ public class ReturnService {
   private final Access access;
   private final Clock clock;
 
-  ReturnService(Catalogue catalogue, CycleRepository cycles, ReturnRepository returns,
+  ReturnService(Catalogue catalogue, CycleOfReturns cycles, ReturnRepository returns,
       PreviousQuarter previousQuarter, ReturnValidator validator, AuditTrail audit, Access access, Clock clock) {
     this.catalogue = catalogue;
     this.cycles = cycles;
@@ -189,7 +186,7 @@ public class ReturnService {
    * reopened keeps the lead's entries and carries the reason.
    */
   public ReturnForm form(ReturnKey key) {
-    Cycle cycle = cycle(key);
+    CycleOfReturns.CycleFacts cycle = cycle(key);
     Catalogue.Objective objective = objective(key);
     StoredReturn stored = stored(key);
     Optional<PreviousQuarter.Previous> previous = previousQuarter.of(cycle.period(), key.objectiveId());
@@ -267,7 +264,7 @@ public class ReturnService {
    */
   @Transactional
   public Submission submit(ReturnKey key, String overallStatus, String commentary, JsonNode kpis, String user) {
-    Cycle cycle = cycle(key);
+    CycleOfReturns.CycleFacts cycle = cycle(key);
     StoredReturn stored = stored(key);
     if (!user.equals(stored.projectLead())) {
       throw new NotAllowedException(name(user) + " is not the project lead of the return for '"
@@ -298,7 +295,7 @@ public class ReturnService {
    */
   @Transactional
   public boolean signOff(ReturnKey key, Boolean approved, String comment, String user) {
-    Cycle cycle = cycle(key);
+    CycleOfReturns.CycleFacts cycle = cycle(key);
     StoredReturn stored = stored(key);
     if (!user.equals(stored.sesLead())) {
       throw new NotAllowedException(name(user) + " is not the SES lead of the return for '" + objective(key).title()
@@ -369,13 +366,13 @@ public class ReturnService {
     return view;
   }
 
-  private Cycle cycle(ReturnKey key) {
+  private CycleOfReturns.CycleFacts cycle(ReturnKey key) {
     return cycles.find(key.cycleKey()).orElseThrow(() -> new IllegalStateException("no cycle " + key.cycleKey()));
   }
 
-  private static void requireCollecting(Cycle cycle) {
-    if (cycle.status() != CycleStatus.COLLECTING) {
-      throw new InvalidInputException("the cycle " + cycle.period() + " is " + cycle.status().word()
+  private static void requireCollecting(CycleOfReturns.CycleFacts cycle) {
+    if (!cycle.collecting()) {
+      throw new InvalidInputException("the cycle " + cycle.period() + " is " + cycle.status()
           + ": its returns can no longer change");
     }
   }
