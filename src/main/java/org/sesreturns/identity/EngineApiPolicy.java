@@ -131,15 +131,18 @@ class EngineApiPolicy extends OncePerRequestFilter {
     return text != null && (text.contains("${") || text.contains("#{"));
   }
 
+  /** A JSON body as a tree; empty when it is not JSON, which the engine then answers with 400 itself. */
+  private static Optional<JsonNode> json(byte[] body) {
+    try {
+      return Optional.ofNullable(JSON.readTree(body));
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
   /** Any field name or text anywhere in a JSON body that holds an expression. */
   private static boolean carriesExpression(byte[] body) {
-    JsonNode tree;
-    try {
-      tree = JSON.readTree(body);
-    } catch (IOException e) {
-      return false; // the engine answers a body it cannot read with 400
-    }
-    return tree != null && carriesExpression(tree);
+    return json(body).map(EngineApiPolicy::carriesExpression).orElse(false);
   }
 
   private static boolean carriesExpression(JsonNode node) {
@@ -162,12 +165,7 @@ class EngineApiPolicy extends OncePerRequestFilter {
   }
 
   private static boolean startsPartWay(byte[] body) {
-    JsonNode start;
-    try {
-      start = JSON.readTree(body);
-    } catch (IOException e) {
-      return false; // the engine answers a body it cannot read with 400
-    }
+    JsonNode start = json(body).orElse(null);
     if (start == null || !start.isObject()) {
       return false;
     }

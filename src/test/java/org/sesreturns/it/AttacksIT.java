@@ -316,6 +316,34 @@ class AttacksIT {
     assertThat(rest.get("admin", "/engine-rest/user/intruder/profile").status()).isEqualTo(404);
   }
 
+  @Test
+  void tasklistsOwnApiIsHeldToTheSameRules() {
+    // Tasklist's copy of the engine API, with a session and its XSRF token, as the browser calls it
+    String cycle = start("2042-43 Q2");
+    String task = rest.task(LEAD, cycle + "/" + OBJECTIVE).get("id").asText();
+    WebappSession tasklist = WebappSession.login(port, LEAD, Rest.PASSWORD, "tasklist");
+    assertThat(tasklist.loginStatus).isEqualTo(200);
+    String api = "/camunda/api/engine/engine/default";
+
+    assertThat(tasklist.post(api + "/task/" + task + "/assignee", "{\"userId\": \"claire.maguire\"}").status()).isEqualTo(403);
+    Map<String, Object> withRoute = new LinkedHashMap<>(honestReturn(task));
+    withRoute.put("sesLead", LEAD);
+    var completed = tasklist.post(api + "/task/" + task + "/submit-form", Rest.JSON.valueToTree(Rest.variables(withRoute)).toString());
+    assertThat(completed.status()).as(completed.body()).isIn(400, 500);
+    assertThat(completed.body()).contains("sesLead");
+    assertThat(tasklist.post(api + "/process-definition/key/quarterlyCycleProcess/start",
+        "{\"startInstructions\": [{\"type\": \"startBeforeActivity\", \"activityId\": \"serviceTask_compilePack\"}]}")
+        .status()).isEqualTo(403);
+    assertThat(tasklist.get(api + "/metrics/activity-instance-start/sum").status()).isEqualTo(403);
+    assertThat(returnStatus(cycle)).isEqualTo("issued");
+    assertThat(rest.get(LEAD, "/engine-rest/task/" + task).json().get("assignee").asText()).isEqualTo(LEAD);
+
+    // and the honest submission through it is accepted
+    var honest = tasklist.post(api + "/task/" + task + "/submit-form", Rest.JSON.valueToTree(Rest.variables(honestReturn(task))).toString());
+    assertThat(honest.status()).as(honest.body()).isEqualTo(204);
+    assertThat(returnStatus(cycle)).isEqualTo("submitted");
+  }
+
   // --- helpers
 
   private String start(String period) {

@@ -46,6 +46,8 @@ final class WebappSession {
           .header("X-XSRF-TOKEN", xsrf())
           .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
       loginCookies.addAll(response.headers().allValues("Set-Cookie"));
+      // the login starts a new session; its first request hands out the session's XSRF token
+      get("/camunda/api/admin/auth/user/default");
       return response.statusCode();
     } catch (IOException | InterruptedException e) {
       throw new IllegalStateException(e);
