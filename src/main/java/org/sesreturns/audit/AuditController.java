@@ -20,7 +20,7 @@ class AuditController {
 
   @GetMapping("/api/cycles/{key}/audit")
   List<AuditEntry> audit(@PathVariable String key) {
-    access.requireCoordinator();
+    access.requireCoordinator("read the audit trail");
     return trail.of(key);
   }
 }

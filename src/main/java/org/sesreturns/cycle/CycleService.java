@@ -14,6 +14,7 @@ import org.sesreturns.engine.InvalidInputException;
 import org.sesreturns.engine.NotAllowedException;
 import org.sesreturns.engine.TextLimits;
 import org.sesreturns.identity.Access;
+import org.sesreturns.reminders.Deadlines;
 import org.sesreturns.returns.ReturnService;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -36,10 +37,13 @@ public class CycleService {
   private final ReturnService returns;
   private final Catalogue catalogue;
   private final Access access;
+  private final Deadlines deadlines;
   private final Clock clock;
 
-  CycleService(CycleRepository cycles, ReturnService returns, Catalogue catalogue, Access access, Clock clock) {
+  CycleService(CycleRepository cycles, ReturnService returns, Catalogue catalogue, Access access, Deadlines deadlines,
+      Clock clock) {
     this.cycles = cycles;
+    this.deadlines = deadlines;
     this.access = access;
     this.returns = returns;
     this.catalogue = catalogue;
@@ -47,8 +51,10 @@ public class CycleService {
   }
 
   /**
-   * Opens the cycle of a period and issues one return per objective. A period that is running or
-   * closed is refused; a cancelled one may run again and keeps what its returns had stored.
+   * Opens the cycle of a period and issues one return per objective. Without a date for the
+   * returns, they are due the configured number of working days after the quarter ends. A period
+   * that is running or closed is refused; a cancelled one may run again and keeps what its returns
+   * had stored.
    */
   @Transactional
   public Cycle open(String periodValue, String returnsDueValue, String boardMeetingValue, String user,
@@ -65,7 +71,9 @@ public class CycleService {
         problems.add("period: " + e.getMessage());
       }
     }
-    LocalDate returnsDue = date("returnsDue", returnsDueValue, problems);
+    LocalDate returnsDue = returnsDueValue == null || returnsDueValue.isBlank()
+        ? (period == null ? null : deadlines.returnsDue(period, catalogue.strategy().financialYearStart()))
+        : date("returnsDue", returnsDueValue, problems);
     LocalDate boardMeeting = date("boardMeeting", boardMeetingValue, problems);
     if (returnsDue != null && boardMeeting != null && !returnsDue.isBefore(boardMeeting)) {
       problems.add("returnsDue: " + returnsDue + " must be before the board meeting on " + boardMeeting);

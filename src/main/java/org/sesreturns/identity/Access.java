@@ -29,10 +29,10 @@ public class Access {
     }
   }
 
-  /** Refuses with 403 unless the caller is a coordinator. */
-  public void requireCoordinator() {
+  /** Refuses with 403 unless the caller is a coordinator: only coordinators {@code what}. */
+  public void requireCoordinator(String what) {
     if (!caller().inAnyOf(Set.of(Groups.COORDINATORS))) {
-      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "only coordinators read the audit trail");
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "only coordinators " + what);
     }
   }
 

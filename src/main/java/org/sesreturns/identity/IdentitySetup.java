@@ -160,8 +160,22 @@ class IdentitySetup implements SmartInitializingSingleton {
     grant(c, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
     grant(c, Resources.DEPLOYMENT, Authorization.ANY, Permissions.READ);
     grant(c, Resources.TASK, Authorization.ANY, Permissions.READ);
-    // each feature grants what it owns: its process definitions
-    featureRights.forEach(rights -> rights.grant(this::grant));
+    // each feature grants what it owns: its process definitions and its filters
+    Rights.Grants grants = new Rights.Grants() {
+      @Override
+      public void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+        IdentitySetup.this.grant(groupId, resource, resourceId, permissions);
+      }
+
+      @Override
+      public void filter(String name, int priority, String description, TaskQuery query, String... groups) {
+        String id = IdentitySetup.this.filter(name, priority, description, query);
+        for (String group : groups) {
+          IdentitySetup.this.grant(group, Resources.FILTER, id, Permissions.READ);
+        }
+      }
+    };
+    featureRights.forEach(rights -> rights.grant(grants));
   }
 
   private void taskFilters() {

@@ -2,6 +2,7 @@ package org.sesreturns.identity;
 
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.camunda.bpm.engine.IdentityService;
 import org.sesreturns.engine.CurrentUser;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -15,9 +16,9 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * The web front doors, in the order a request meets them: its size, the security headers, the
- * login (HTTP Basic against the engine's users on the REST API and the application's API; the
- * webapps log in with their session), then the policy on what a logged-in user may ask the
- * engine ({@link EngineApiPolicy}). The login filter also makes the caller the engine's current
+ * login (HTTP Basic against the engine's users on the REST API; on the application's API HTTP
+ * Basic or, for reading, the webapps' session, {@link ApiLogin}; the webapps log in with their
+ * session), then the policy on what a logged-in user may ask the engine ({@link EngineApiPolicy}). The login filter also makes the caller the engine's current
  * user, so every engine call over REST is checked against the authorizations.
  */
 @Configuration(proxyBeanMethods = false)
@@ -58,8 +59,17 @@ class RestSecurityConfiguration {
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> restAuthentication() {
     var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
     registration.setName("ses-rest-authentication");
-    registration.addUrlPatterns("/engine-rest/*", "/api/*");
+    registration.addUrlPatterns("/engine-rest/*");
     registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+    registration.setOrder(0);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<ApiLogin> apiLogin(ObjectProvider<CurrentUser> currentUser, ObjectProvider<IdentityService> identity) {
+    var registration = new FilterRegistrationBean<>(new ApiLogin(currentUser, identity));
+    registration.setName("ses-api-login");
+    registration.addUrlPatterns("/api/*");
     registration.setOrder(0);
     return registration;
   }

@@ -5,19 +5,25 @@ import java.time.ZoneId;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.sesreturns.reminders.Deadlines;
 import org.springframework.stereotype.Component;
 
 /**
  * Fills the return form when the task is created: the header, the KPI rows (with the lead's
- * entries when a return comes back) and the previous status. The task is due when returns are.
+ * entries when a return comes back) and the previous status. The task is due when returns are,
+ * and its follow-up date is the first reminder, so Tasklist sorts and filters by both.
  */
 @Component
 class CompleteReturnTaskListener implements TaskListener {
 
-  private final ReturnService returns;
+  private static final ZoneId UK = ZoneId.of("Europe/London");
 
-  CompleteReturnTaskListener(ReturnService returns) {
+  private final ReturnService returns;
+  private final Deadlines deadlines;
+
+  CompleteReturnTaskListener(ReturnService returns, Deadlines deadlines) {
     this.returns = returns;
+    this.deadlines = deadlines;
   }
 
   @Override
@@ -25,6 +31,7 @@ class CompleteReturnTaskListener implements TaskListener {
     ReturnService.ReturnForm form = returns.form(ReturnKey.parse(task.getExecution().getProcessBusinessKey()));
     ReturnFormVariables.show(task, form);
     LocalDate due = LocalDate.parse(form.header().get("returnsDue").asText());
-    task.setDueDate(Date.from(due.atTime(17, 0).atZone(ZoneId.of("Europe/London")).toInstant()));
+    task.setDueDate(Date.from(due.atTime(17, 0).atZone(UK).toInstant()));
+    task.setFollowUpDate(Date.from(deadlines.firstReminder(due).atTime(9, 0).atZone(UK).toInstant()));
   }
 }

@@ -44,6 +44,9 @@ class TasklistBrowserIT {
   @Autowired
   org.sesreturns.catalogue.Catalogue catalogue;
 
+  @Autowired
+  org.sesreturns.reminders.Deadlines deadlines;
+
   private WebDriver browser;
   private WebDriverWait wait;
   private Path userData;
@@ -142,13 +145,18 @@ class TasklistBrowserIT {
         .click();
     WebElement start = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form[name=startCycle]")));
     start.findElement(By.id("period")).sendKeys("2033-34 Q3");
-    start.findElement(By.id("returnsDue")).sendKeys("2034-01-15");
+    // the form shows when returns will be due, in working days after the quarter (Oct-Dec 2033) ends
+    String computed = deadlines.returnsDue(org.sesreturns.catalogue.Period.parse("2033-34 Q3"), java.time.Month.APRIL).toString();
+    wait.until(d -> start.findElement(By.id("returnsDueHint")).getText().contains("Oct-Dec 2033 are due on " + computed));
+    assertThat(start.findElement(By.id("returnsDue")).getAttribute("placeholder")).isEqualTo(computed);
     start.findElement(By.id("boardMeeting")).sendKeys("2034-02-01");
     WebElement startButton = browser.findElement(By.xpath("//button[normalize-space()='Start']"));
     wait.until(d -> startButton.isEnabled());
     startButton.click();
     wait.until(d -> jdbc.sql("select count(*) from objective_return where cycle_key = '2033-34-Q3'")
         .query(Integer.class).single() == 11);
+    assertThat(jdbc.sql("select returns_due from cycle where cycle_key = '2033-34-Q3'").query(java.time.LocalDate.class)
+        .single()).hasToString(computed);
 
     // the leads do their part over REST; this test is about the coordinator's forms
     Rest rest = new Rest(port);
@@ -189,6 +197,11 @@ class TasklistBrowserIT {
     wait.until(d -> cycleStatus().equals("closed"));
     assertThat(jdbc.sql("select board_decisions from cycle where cycle_key = '2033-34-Q3'").query(String.class).single())
         .isEqualTo("The board noted the pack.");
+
+    // the form's link opens the pack in the same browser, with the Tasklist login (no second password)
+    browser.get("http://localhost:" + port + "/api/cycles/2033-34-Q3/pack");
+    wait.until(d -> d.findElement(By.tagName("h1")).getText().equals("Sefton Economic Strategy Action Plan"));
+    assertThat(browser.findElements(By.cssSelector("section.objective"))).hasSize(11);
   }
 
   @Test

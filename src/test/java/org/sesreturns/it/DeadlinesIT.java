@@ -1,0 +1,101 @@
+package org.sesreturns.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.time.Month;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Test;
+import org.sesreturns.catalogue.Period;
+import org.sesreturns.reminders.Deadlines;
+import org.sesreturns.reminders.WorkingDays;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Deadlines in working days: a cycle started without a due date gets one from the end of its
+ * quarter; each return task carries its due date and its follow-up date (the first reminder);
+ * Tasklist's filters show coordinators the overdue returns and each lead the returns due soon.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class DeadlinesIT {
+
+  private static final ZoneId UK = ZoneId.of("Europe/London");
+  private static final String LEAD = "mike.mullin";
+
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  JdbcClient jdbc;
+
+  @Autowired
+  Deadlines deadlines;
+
+  @Autowired
+  WorkingDays workingDays;
+
+  @Test
+  void returnsAreDueInWorkingDaysAndTasklistShowsWhatIsLateAndWhatIsDueSoon() {
+    Rest rest = new Rest(port);
+    LocalDate today = LocalDate.now(UK);
+
+    // started without a due date: 15 working days after the quarter (Apr-Jun 2035) ends
+    var later = rest.post("ses.coordinator", "/engine-rest/process-definition/key/quarterlyCycleProcess/submit-form",
+        Rest.variables(Map.of("period", "2035-36 Q1", "boardMeeting", "2035-09-01")));
+    assertThat(later.status()).as(later.body()).isEqualTo(200);
+    LocalDate computed = deadlines.returnsDue(Period.parse("2035-36 Q1"), Month.APRIL);
+    assertThat(computed).isEqualTo(workingDays.after(LocalDate.of(2035, 6, 30), 15));
+    assertThat(jdbc.sql("select returns_due from cycle where cycle_key = '2035-36-Q1'").query(LocalDate.class).single())
+        .isEqualTo(computed);
+    var deadline = rest.get("ses.coordinator", "/api/deadlines?period=2035-36%20Q1");
+    assertThat(deadline.json().get("returnsDue").asText()).isEqualTo(computed.toString());
+    assertThat(rest.get(LEAD, "/api/deadlines?period=2035-36%20Q1").status()).isEqualTo(403);
+
+    JsonNode task = rest.task(LEAD, "2035-36-Q1/business-growth");
+    assertThat(OffsetDateTime.parse(task.get("due").asText(), java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ"))
+        .atZoneSameInstant(UK).toLocalDateTime()).isEqualTo(computed.atTime(17, 0));
+    assertThat(OffsetDateTime.parse(task.get("followUp").asText(), java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ"))
+        .atZoneSameInstant(UK).toLocalDate()).isEqualTo(workingDays.before(computed, 5));
+
+    // one cycle whose returns were due yesterday, one whose returns are due in two working days
+    LocalDate overdue = workingDays.before(today, 1);
+    assertThat(rest.startCycle("ses.coordinator", "2036-37 Q3", overdue.toString(), today.plusDays(30).toString()).status())
+        .isEqualTo(200);
+    LocalDate soon = workingDays.after(today, 2);
+    assertThat(rest.startCycle("ses.coordinator", "2036-37 Q4", soon.toString(), today.plusDays(40).toString()).status())
+        .isEqualTo(200);
+
+    List<String> late = keys(rest, "ses.coordinator", "Overdue returns");
+    assertThat(late).hasSize(11).allMatch(k -> k.startsWith("2036-37-Q3/"));
+    assertThat(filterId(rest, LEAD, "Overdue returns")).as("leads do not get the coordinators' filter").isNull();
+
+    List<String> dueSoon = keys(rest, LEAD, "My returns due soon");
+    assertThat(dueSoon).containsExactly("2036-37-Q4/business-growth");
+  }
+
+  private static List<String> keys(Rest rest, String user, String filter) {
+    String id = filterId(rest, user, filter);
+    assertThat(id).as(filter + " for " + user).isNotNull();
+    JsonNode tasks = rest.get(user, "/engine-rest/filter/" + id + "/list?maxResults=100").json();
+    JsonNode instances = rest.get("admin", "/engine-rest/process-instance?maxResults=200&processDefinitionKey=objectiveReturnProcess").json();
+    return StreamSupport.stream(tasks.spliterator(), false)
+        .map(t -> StreamSupport.stream(instances.spliterator(), false)
+            .filter(i -> i.get("id").asText().equals(t.get("processInstanceId").asText()))
+            .findFirst().orElseThrow().get("businessKey").asText())
+        .sorted().toList();
+  }
+
+  private static String filterId(Rest rest, String user, String name) {
+    JsonNode filters = rest.get(user, "/engine-rest/filter?maxResults=50").json();
+    return StreamSupport.stream(filters.spliterator(), false).filter(f -> f.get("name").asText().equals(name))
+        .map(f -> f.get("id").asText()).findFirst().orElse(null);
+  }
+}
