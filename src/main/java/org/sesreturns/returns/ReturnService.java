@@ -132,6 +132,16 @@ public class ReturnService {
     }
   }
 
+  /** The return as recorded, with its people and its latest submission. */
+  StoredReturn record(ReturnKey key) {
+    return stored(key);
+  }
+
+  /** Why the coordinator reopened the return, if they did. */
+  String reopenComment(StoredReturn stored) {
+    return returns.reopenComment(stored.id()).orElse("");
+  }
+
   /** The person who holds the role on the return now, by the application's record. */
   public String lead(ReturnKey key, Role role) {
     StoredReturn stored = stored(key);

@@ -43,6 +43,8 @@ class QuarterlyCycleProcessTest {
 
   private final ReturnsToCollect returnsToCollect = mock(ReturnsToCollect.class);
   private final JavaDelegate compilePack = mock(JavaDelegate.class);
+  private final JavaDelegate tellCoordinators = mock(JavaDelegate.class);
+  private final JavaDelegate tellBoard = mock(JavaDelegate.class);
   private final ExecutionListener reviewPack = mock(ExecutionListener.class);
   private final ExecutionListener presentPack = mock(ExecutionListener.class);
   private final JavaDelegate closeCycle = mock(JavaDelegate.class);
@@ -67,6 +69,12 @@ class QuarterlyCycleProcessTest {
     for (String name : List.of("submitReturnExecutionListener", "signOffReturnExecutionListener")) {
       Mocks.register(name, mock(ExecutionListener.class));
     }
+    for (String name : List.of("tellLeadReturnToCompleteDelegate", "tellSesLeadAwaitingSignOffDelegate",
+        "tellLeadSignedOffDelegate")) {
+      Mocks.register(name, mock(JavaDelegate.class));
+    }
+    Mocks.register("tellCoordinatorsPackToReviewDelegate", tellCoordinators);
+    Mocks.register("tellBoardPackApprovedDelegate", tellBoard);
     when(returnsToCollect.of(any())).thenReturn(List.of("growth", "housing"));
   }
 
@@ -82,13 +90,27 @@ class QuarterlyCycleProcessTest {
   }
 
   private void signOffReturn(String objectiveId) {
+    String instance = runtimeService().createProcessInstanceQuery().processInstanceBusinessKey("2024-25-Q1/" + objectiveId)
+        .singleResult().getId();
     var returnTask = taskQuery().processInstanceBusinessKey("2024-25-Q1/" + objectiveId);
+    runJobs(instance);
     complete(returnTask.singleResult());
+    runJobs(instance);
     complete(returnTask.singleResult(), withVariables(ObjectiveReturn.APPROVED, true));
-    // the return's end reaches the cycle in a job of its own
-    execute(managementService().createJobQuery().processInstanceId(
-        runtimeService().createProcessInstanceQuery().processInstanceBusinessKey("2024-25-Q1/" + objectiveId)
-            .singleResult().getId()).singleResult());
+    // the lead is told, and the return's end reaches the cycle, in jobs of their own
+    runJobs(instance);
+  }
+
+  /** Runs the process instance's jobs (its message steps and its end) until it waits for a person. */
+  private static void runJobs(String processInstanceId) {
+    for (var job = next(processInstanceId); job != null; job = next(processInstanceId)) {
+      execute(job);
+    }
+  }
+
+  private static org.camunda.bpm.engine.runtime.Job next(String processInstanceId) {
+    return managementService().createJobQuery().processInstanceId(processInstanceId).executable().list().stream()
+        .findFirst().orElse(null);
   }
 
   @Test
@@ -109,11 +131,17 @@ class QuarterlyCycleProcessTest {
     BpmnAwareTests.assertThat(cycle).isWaitingAt("serviceTask_compilePack");
     execute(job(cycle));
     verify(compilePack).execute(any());
+    BpmnAwareTests.assertThat(cycle).isWaitingAt("serviceTask_tellCoordinatorsPackToReview");
+    execute(job(cycle));
+    verify(tellCoordinators).execute(any());
 
     BpmnAwareTests.assertThat(cycle).isWaitingAt(QuarterlyCycle.TASK_REVIEW_PACK);
     BpmnAwareTests.assertThat(task(cycle)).hasCandidateGroup("ses-coordinators");
     complete(task(cycle), withVariables(QuarterlyCycle.PACK_APPROVED, true));
     verify(reviewPack).notify(any());
+    BpmnAwareTests.assertThat(cycle).isWaitingAt("serviceTask_tellBoardPackApproved");
+    execute(job(cycle));
+    verify(tellBoard).execute(any());
 
     BpmnAwareTests.assertThat(cycle).isWaitingAt(QuarterlyCycle.TASK_PRESENT_PACK);
     BpmnAwareTests.assertThat(task(cycle)).hasCandidateGroup("ses-coordinators");
@@ -131,18 +159,20 @@ class QuarterlyCycleProcessTest {
     ProcessInstance cycle = start();
     signOffReturn("growth");
     signOffReturn("housing");
-    execute(job(cycle));
+    runJobs(cycle.getId());
 
     when(returnsToCollect.of(any())).thenReturn(List.of("housing"));
     complete(task(cycle), withVariables(QuarterlyCycle.PACK_APPROVED, false));
+    verify(tellBoard, times(0)).execute(any());
 
     BpmnAwareTests.assertThat(cycle).isWaitingAt("callActivity_collectReturns");
     assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey(ObjectiveReturn.PROCESS_KEY)
         .list()).extracting(p -> p.getBusinessKey()).containsExactly("2024-25-Q1/housing");
 
     signOffReturn("housing");
-    execute(job(cycle));
+    runJobs(cycle.getId());
     verify(compilePack, times(2)).execute(any());
+    verify(tellCoordinators, times(2)).execute(any());
     BpmnAwareTests.assertThat(cycle).isWaitingAt(QuarterlyCycle.TASK_REVIEW_PACK);
   }
 

@@ -1,0 +1,7 @@
+package org.sesreturns.mail;
+
+import java.time.OffsetDateTime;
+
+/** A message as recorded: to whom, what, when it was queued and when the mail server took it. */
+public record StoredMessage(long id, String cycleKey, String objectiveId, String kind, String recipientId,
+    String recipientAddress, String subject, String text, String html, OffsetDateTime queuedAt, OffsetDateTime sentAt) {}

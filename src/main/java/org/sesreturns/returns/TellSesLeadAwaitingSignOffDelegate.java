@@ -1,0 +1,21 @@
+package org.sesreturns.returns;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** The SES lead is told a submitted return awaits their sign-off. */
+@Component
+class TellSesLeadAwaitingSignOffDelegate implements JavaDelegate {
+
+  private final ReturnNotices notices;
+
+  TellSesLeadAwaitingSignOffDelegate(ReturnNotices notices) {
+    this.notices = notices;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    notices.awaitingSignOff(ReturnKey.parse(execution.getProcessBusinessKey()), execution.getProcessInstanceId());
+  }
+}

@@ -1,0 +1,203 @@
+package org.sesreturns.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The cycle's messages through a real SMTP server (GreenMail): who is told what, with both parts
+ * and the links, markup a user typed arriving as text; and a mail server that goes down loses
+ * nothing and sends nothing twice. The made-up strategy: Lou completes riverside places, Pat signs
+ * it off; Pat completes jobs and skills, Sam signs it off.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "ses.catalogue=classpath:catalogue/made-up.yaml",
+    "ses.history=",
+    "SES_DB_NAME=ses_alt",
+    "spring.mail.host=localhost",
+    "spring.mail.port=3025",
+    "ses.mail.base-url=https://returns.example.org"})
+class MailIT {
+
+  @RegisterExtension
+  static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP)
+      .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  JdbcClient jdbc;
+
+  @Test
+  void eachStepTellsThePersonWhoseTurnItIs() throws Exception {
+    Rest rest = new Rest(port);
+    String cycle = start(rest, "2031-32 Q1");
+
+    MimeMessage issued = receivedBy("lou@example.org", "Your return for Riverside places");
+    assertThat(issued.getSubject()).startsWith("[Riverside Growth Plan] Your return for Riverside places <& squares> is due on");
+    assertThat(issued.getFrom()[0].toString()).isEqualTo("ses-returns@localhost");
+    assertThat(text(issued)).contains("Dear Lou Lead,").contains("https://returns.example.org/camunda/app/tasklist/default/")
+        .contains("Pat Two-Roles signs it off");
+    assertThat(html(issued)).contains("href=\"https://returns.example.org/camunda/app/tasklist/default/\"");
+    receivedBy("pat@example.org", "Your return for Jobs & skills");
+
+    submit(rest, "lou.lead", cycle + "/riverside-places");
+    MimeMessage toSignOff = receivedBy("pat@example.org", "To sign off: the return for Riverside places");
+    assertThat(text(toSignOff)).contains("Lou Lead has submitted").contains("overall status Amber");
+
+    String comment = "<b>Add</b> the quay date & the cost <script>alert(1)</script>";
+    var signOff = rest.task("pat.tworoles", cycle + "/riverside-places");
+    assertThat(rest.complete("pat.tworoles", signOff.get("id").asText(),
+        Map.of("approved", false, "signOffComment", comment)).status()).isEqualTo(204);
+    MimeMessage sentBack = receivedBy("lou@example.org", "Sent back: your return for Riverside places");
+    assertThat(text(sentBack)).contains(comment).contains("Pat Two-Roles has sent back");
+    assertThat(html(sentBack)).doesNotContain("<b>Add</b>").doesNotContain("<script>")
+        .contains("&lt;b&gt;Add&lt;/b&gt; the quay date &amp; the cost &lt;script&gt;");
+
+    submit(rest, "lou.lead", cycle + "/riverside-places");
+    var again = rest.task("pat.tworoles", cycle + "/riverside-places");
+    assertThat(rest.complete("pat.tworoles", again.get("id").asText(), Map.of("approved", true)).status()).isEqualTo(204);
+    receivedBy("lou@example.org", "Signed off: your return for Riverside places");
+    assertThat(count("pat@example.org", "To sign off: the return for Riverside places")).as("one per submission").isEqualTo(2);
+
+    // the coordinators read every message of the cycle; nobody else does
+    JsonNode messages = rest.get("riverside.coordinator", "/api/cycles/" + cycle + "/messages").json();
+    assertThat(messages.size()).isEqualTo(6);
+    assertThat(StreamSupport.stream(messages.spliterator(), false).map(m -> m.get("kind").asText()))
+        .containsExactly("return-issued", "return-issued", "awaiting-sign-off", "return-sent-back", "awaiting-sign-off",
+            "return-signed-off");
+    assertThat(messages).allSatisfy(m -> assertThat(m.get("sentAt").isNull()).isFalse());
+    assertThat(messages.get(0).get("text").asText()).contains("is yours to complete");
+    for (String user : List.of("lou.lead", "pat.tworoles", "riverside.board")) {
+      assertThat(rest.get(user, "/api/cycles/" + cycle + "/messages").status()).as(user).isEqualTo(403);
+    }
+  }
+
+  @Test
+  void aMailServerThatIsDownLosesNothingAndSendsNothingTwice() throws Exception {
+    Rest rest = new Rest(port);
+    String cycle = start(rest, "2031-32 Q2");
+    receivedBy("lou@example.org", "Your return for Riverside places");
+
+    smtp.stop();
+    // the submission commits whatever the mail server does
+    submit(rest, "lou.lead", cycle + "/riverside-places");
+    assertThat(jdbc.sql("select status from objective_return where cycle_key = ? and objective_id = 'riverside-places'")
+        .param(cycle).query(String.class).single()).isEqualTo("submitted");
+
+    // the send step fails, and fails again when retried, until it is an incident in Cockpit
+    String instance = rest.get("admin", "/engine-rest/process-instance?maxResults=1&businessKey=" + cycle + "%2Friverside-places")
+        .json().get(0).get("id").asText();
+    JsonNode job = Rest.waitFor(() -> {
+      JsonNode jobs = rest.get("admin", "/engine-rest/job?maxResults=5&processInstanceId=" + instance).json();
+      return jobs.size() > 0 && !jobs.get(0).path("exceptionMessage").isNull() ? jobs.get(0) : null;
+    }, "the send step to fail");
+    assertThat(job.get("exceptionMessage").asText()).contains("pat@example.org");
+    String jobId = job.get("id").asText();
+    while (rest.get("admin", "/engine-rest/job/" + jobId).json().get("retries").asInt() > 0) {
+      rest.post("admin", "/engine-rest/job/" + jobId + "/execute", Map.of());
+    }
+    assertThat(rest.get("admin", "/engine-rest/incident?maxResults=5&processInstanceId=" + instance).json().size()).isOne();
+    assertThat(jdbc.sql("select count(*) from message where cycle_key = ? and kind = 'awaiting-sign-off' and sent_at is null")
+        .param(cycle).query(Integer.class).single()).as("queued, not sent").isOne();
+
+    // the server is back; retrying the incident, as Cockpit does, sends the message once
+    smtp.start();
+    assertThat(rest.put("admin", "/engine-rest/job/" + jobId + "/retries", Map.of("retries", 1)).status()).isEqualTo(204);
+    assertThat(rest.post("admin", "/engine-rest/job/" + jobId + "/execute", Map.of()).status()).isEqualTo(204);
+    receivedBy("pat@example.org", "To sign off: the return for Riverside places");
+    assertThat(rest.task("pat.tworoles", cycle + "/riverside-places").get("taskDefinitionKey").asText())
+        .isEqualTo("userTask_signOffReturn");
+    Thread.sleep(1_000); // nothing else should arrive
+    assertThat(count("pat@example.org", "To sign off: the return for Riverside places")).isOne();
+    assertThat(jdbc.sql("select count(*) from message where cycle_key = ? and sent_at is null").param(cycle)
+        .query(Integer.class).single()).isZero();
+  }
+
+  private static String start(Rest rest, String period) {
+    var started = rest.startCycle("riverside.coordinator", period, period.substring(0, 4) + "-07-10",
+        period.substring(0, 4) + "-07-30");
+    assertThat(started.status()).as(started.body()).isEqualTo(200);
+    return period.replace(' ', '-');
+  }
+
+  private static void submit(Rest rest, String lead, String key) {
+    JsonNode task = rest.task(lead, key);
+    JsonNode rows = Rest.filledIn(Rest.jsonValue(rest.formVariables(lead, task.get("id").asText()), "kpis"));
+    var done = rest.complete(lead, task.get("id").asText(),
+        Map.of("overallStatus", "amber", "commentary", "Piling has started.", "kpis", rows));
+    assertThat(done.status()).as(done.body()).isEqualTo(204);
+  }
+
+  private static MimeMessage receivedBy(String address, String subjectPart) {
+    return Rest.waitFor(() -> received(address, subjectPart).stream().reduce((a, b) -> b).orElse(null),
+        "a message to " + address + " about '" + subjectPart + "'");
+  }
+
+  private static long count(String address, String subjectPart) {
+    return received(address, subjectPart).size();
+  }
+
+  private static List<MimeMessage> received(String address, String subjectPart) {
+    List<MimeMessage> found = new ArrayList<>();
+    for (MimeMessage message : smtp.getReceivedMessages()) {
+      try {
+        boolean to = Arrays.stream(message.getAllRecipients()).anyMatch(a -> a.toString().equals(address));
+        if (to && message.getSubject().contains(subjectPart)) {
+          found.add(message);
+        }
+      } catch (jakarta.mail.MessagingException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return found;
+  }
+
+  private static String text(MimeMessage message) throws Exception {
+    return part(message, "text/plain");
+  }
+
+  private static String html(MimeMessage message) throws Exception {
+    return part(message, "text/html");
+  }
+
+  private static String part(MimeMessage message, String type) throws Exception {
+    String found = find((Multipart) message.getContent(), type);
+    assertThat(found).as(type + " part of " + message.getSubject()).isNotNull();
+    return found;
+  }
+
+  private static String find(Multipart multipart, String type) throws Exception {
+    for (int i = 0; i < multipart.getCount(); i++) {
+      BodyPart part = multipart.getBodyPart(i);
+      if (part.getContent() instanceof Multipart nested) {
+        String found = find(nested, type);
+        if (found != null) {
+          return found;
+        }
+      } else if (part.isMimeType(type)) {
+        return GreenMailUtil.getBody(part).isEmpty() ? null : (String) part.getContent();
+      }
+    }
+    return null;
+  }
+}
