@@ -232,17 +232,24 @@ public class CycleService {
     return catalogue.objectives().stream().map(Catalogue.Objective::id).toList();
   }
 
+  /** A date as people here write it: 15/07/2024 (day first), or ISO 2024-07-15. */
+  private static final java.time.format.DateTimeFormatter UK_DATE =
+      java.time.format.DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(java.time.format.ResolverStyle.STRICT);
+
   private static LocalDate date(String name, String value, List<String> problems) {
     if (value == null || value.isBlank()) {
-      problems.add(name + ": is required (an ISO date, as 2024-07-15)");
+      problems.add(name + ": is required (a date, as 15/07/2024 or 2024-07-15)");
       return null;
     }
     try {
       String text = value.strip();
+      if (text.contains("/")) {
+        return LocalDate.parse(text, UK_DATE);
+      }
       // a date picker may send a date-time; its date is what counts
       return LocalDate.parse(text.length() > 10 && text.charAt(10) == 'T' ? text.substring(0, 10) : text);
     } catch (DateTimeParseException e) {
-      problems.add(name + ": '" + value + "' is not an ISO date (as 2024-07-15)");
+      problems.add(name + ": '" + value + "' is not a date (write it as 15/07/2024 or 2024-07-15)");
       return null;
     }
   }

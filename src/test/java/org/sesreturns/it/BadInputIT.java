@@ -177,9 +177,10 @@ class BadInputIT {
     assertThat(badPeriod.json().get("message").asText()).contains("period: '2032 Q1' is not a period");
     var wrongYears = rest.startCycle("ses.coordinator", "2032-34 Q1", "2032-07-15", "2032-08-01");
     assertThat(wrongYears.json().get("message").asText()).contains("does not span two consecutive years");
-    var badDates = rest.startCycle("ses.coordinator", "2032-33 Q1", "15/07/2032", "2032-07-01");
+    var badDates = rest.startCycle("ses.coordinator", "2032-33 Q1", "31/02/2032", "2032-13-01");
     assertThat(badDates.status()).isEqualTo(400);
-    assertThat(badDates.json().get("message").asText()).contains("returnsDue: '15/07/2032' is not an ISO date");
+    assertThat(badDates.json().get("message").asText()).contains("returnsDue: '31/02/2032' is not a date")
+        .contains("boardMeeting: '2032-13-01' is not a date");
     var dueAfterBoard = rest.startCycle("ses.coordinator", "2032-33 Q1", "2032-08-15", "2032-08-01");
     assertThat(dueAfterBoard.json().get("message").asText()).contains("must be before the board meeting");
     var running = rest.startCycle("ses.coordinator", "2031-32 Q1", "2031-07-15", "2031-08-01");

@@ -89,6 +89,17 @@ class DeadlinesIT {
     assertThat(dueSoon).containsExactly("2046-47-Q4/business-growth");
   }
 
+  @Test
+  void datesTypedTheUkWayAreRead() {
+    Rest rest = new Rest(port);
+    var started = rest.startCycle("ses.coordinator", "2047-48 Q1", "15/7/2047", " 01/08/2047 ");
+    assertThat(started.status()).as(started.body()).isEqualTo(200);
+    assertThat(jdbc.sql("select returns_due from cycle where cycle_key = '2047-48-Q1'").query(LocalDate.class).single())
+        .isEqualTo(LocalDate.of(2047, 7, 15));
+    assertThat(jdbc.sql("select board_meeting from cycle where cycle_key = '2047-48-Q1'").query(LocalDate.class).single())
+        .isEqualTo(LocalDate.of(2047, 8, 1));
+  }
+
   private static List<String> keys(Rest rest, String user, String filter) {
     String id = filterId(rest, user, filter);
     assertThat(id).as(filter + " for " + user).isNotNull();
