@@ -54,6 +54,23 @@ public class CurrentUser {
     return Optional.of(new Caller(user.getIdentityId(), groups));
   }
 
+  /**
+   * Runs an engine call as the application itself, without the caller's engine rights, once the
+   * application has decided the caller may have it done (a coordinator's chaser, say); the
+   * caller's login is restored afterwards.
+   */
+  public <T> T asApplication(java.util.function.Supplier<T> call) {
+    var authentication = identity.getCurrentAuthentication();
+    identity.clearAuthentication();
+    try {
+      return call.get();
+    } finally {
+      if (authentication != null) {
+        identity.setAuthentication(authentication);
+      }
+    }
+  }
+
   /** The caller's id, or {@link #SYSTEM} when the engine acts on its own. */
   public String id() {
     return get().map(Caller::userId).orElse(SYSTEM);

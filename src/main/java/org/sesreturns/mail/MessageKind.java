@@ -7,6 +7,7 @@ public enum MessageKind {
   RETURN_REOPENED("return-reopened"),
   AWAITING_SIGN_OFF("awaiting-sign-off"),
   RETURN_SIGNED_OFF("return-signed-off"),
+  RETURN_CHASED("return-chased"),
   PACK_TO_REVIEW("pack-to-review"),
   PACK_APPROVED("pack-approved");
 

@@ -28,6 +28,9 @@ public final class ObjectiveReturn {
   static final List<String> ALL = List.of(RETURN_HEADER, KPIS, OVERALL_STATUS, COMMENTARY, PREVIOUS_STATUS,
       SIGN_OFF_COMMENT, APPROVED);
 
+  /** The message a coordinator's chaser sends to the lead's open return. */
+  public static final String MESSAGE_CHASE = "returnChaseRequested";
+
   public static final String TASK_COMPLETE_RETURN = "userTask_completeReturn";
   public static final String TASK_SIGN_OFF_RETURN = "userTask_signOffReturn";
 

@@ -79,6 +79,17 @@ class ReturnNotices {
         "Signed off: your return for " + model.get("objective"), model);
   }
 
+  /**
+   * A coordinator chases the lead. Each chase is its own message: its key names the chase's
+   * execution, the same across retries of its send step, new for the next chase.
+   */
+  void chase(ReturnKey key, String processInstanceId, String chaseExecutionId) {
+    StoredReturn stored = returns.record(key);
+    Map<String, Object> model = model(key);
+    send(MessageKind.RETURN_CHASED, processInstanceId, "chase/" + chaseExecutionId, key, stored.projectLead(),
+        "Reminder: your return for " + model.get("objective") + " is due on " + model.get("returnsDue"), model);
+  }
+
   private void send(MessageKind kind, String processInstanceId, String state, ReturnKey key, String userId,
       String subject, Map<String, Object> model) {
     Catalogue.Person person = catalogue.person(userId);

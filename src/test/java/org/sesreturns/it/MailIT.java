@@ -93,6 +93,35 @@ class MailIT {
   }
 
   @Test
+  void aCoordinatorChasesALeadAtAnyTime() throws Exception {
+    Rest rest = new Rest(port);
+    String cycle = start(rest, "2031-32 Q3");
+    String path = "/api/cycles/" + cycle + "/returns/riverside-places/chase";
+    receivedBy("lou@example.org", "Your return for Riverside places");
+
+    assertThat(rest.post("lou.lead", path, Map.of()).status()).isEqualTo(403);
+    assertThat(rest.post("pat.tworoles", path, Map.of()).status()).isEqualTo(403);
+    assertThat(rest.post(null, path, Map.of()).status()).isEqualTo(401);
+    var chased = rest.post("riverside.coordinator", path, Map.of());
+    assertThat(chased.status()).as(chased.body()).isEqualTo(202);
+    MimeMessage reminder = receivedBy("lou@example.org", "Reminder: your return for Riverside places");
+    assertThat(text(reminder)).contains("A reminder from the coordinator").contains("is still waiting for you");
+    assertThat(rest.post("riverside.coordinator", path, Map.of()).status()).isEqualTo(202);
+    Rest.waitFor(() -> count("lou@example.org", "Reminder: your return for Riverside places") == 2 ? true : null,
+        "a second chaser");
+
+    // the return stays Lou's to complete; once submitted there is nothing to chase
+    submit(rest, "lou.lead", cycle + "/riverside-places");
+    var nothingToChase = rest.post("riverside.coordinator", path, Map.of());
+    assertThat(nothingToChase.status()).isEqualTo(409);
+    assertThat(rest.post("riverside.coordinator", "/api/cycles/" + cycle + "/returns/nowhere/chase", Map.of()).status())
+        .isEqualTo(409);
+    JsonNode messages = rest.get("riverside.coordinator", "/api/cycles/" + cycle + "/messages").json();
+    assertThat(StreamSupport.stream(messages.spliterator(), false).filter(m -> m.get("kind").asText().equals("return-chased")))
+        .hasSize(2);
+  }
+
+  @Test
   void aMailServerThatIsDownLosesNothingAndSendsNothingTwice() throws Exception {
     Rest rest = new Rest(port);
     String cycle = start(rest, "2031-32 Q2");

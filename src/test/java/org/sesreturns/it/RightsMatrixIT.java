@@ -170,6 +170,8 @@ class RightsMatrixIT {
       }
       return rest.put(user, "/engine-rest/task/" + task, changed).status();
     });
+    check("chase the return's lead", Set.of(COORDINATOR),
+        user -> rest.post(user, "/api/cycles/" + CYCLE + "/returns/jobs-and-skills/chase", Map.of()).status());
     Map<String, Object> entry = entry(task, "pat.tworoles");
     check("complete the return", Set.of(BOTH), user -> rest.complete(user, task, entry).status());
 
@@ -248,6 +250,7 @@ class RightsMatrixIT {
         "select cast(count(*) as varchar(20)) from return_submission",
         "select cast(count(*) as varchar(20)) from return_event",
         "select cast(count(*) as varchar(20)) from pack_version",
+        "select cast(count(*) as varchar(20)) from message",
         "select name_ || coalesce(text_, '') from act_ru_variable order by id_",
         "select id_ || name_ || coalesce(assignee_, '') from act_ru_task order by id_",
         "select coalesce(group_id_, '') || coalesce(user_id_, '') || type_ from act_ru_identitylink order by id_",

@@ -50,6 +50,7 @@ class ObjectiveReturnProcessTest {
   private final JavaDelegate tellLead = mock(JavaDelegate.class);
   private final JavaDelegate tellSesLead = mock(JavaDelegate.class);
   private final JavaDelegate tellSignedOff = mock(JavaDelegate.class);
+  private final JavaDelegate chaseLead = mock(JavaDelegate.class);
 
   @BeforeEach
   void mocks() {
@@ -63,6 +64,7 @@ class ObjectiveReturnProcessTest {
     Mocks.register("tellLeadReturnToCompleteDelegate", tellLead);
     Mocks.register("tellSesLeadAwaitingSignOffDelegate", tellSesLead);
     Mocks.register("tellLeadSignedOffDelegate", tellSignedOff);
+    Mocks.register("chaseLeadDelegate", chaseLead);
   }
 
   /** Starts the return and runs its first message step, so the lead's task is open. */
@@ -145,6 +147,26 @@ class ObjectiveReturnProcessTest {
     execute(job(instance));
     execute(job(instance));
     assertThat(instance).isEnded();
+  }
+
+  @Test
+  void aCoordinatorsChaseTellsTheLeadAndLeavesTheReturnOpen() throws Exception {
+    ProcessInstance instance = issued();
+    String taskId = task(instance).getId();
+
+    runtimeService().correlateMessage(ObjectiveReturn.MESSAGE_CHASE, KEY);
+    runtimeService().correlateMessage(ObjectiveReturn.MESSAGE_CHASE, KEY);
+    for (var job : managementService().createJobQuery().processInstanceId(instance.getId()).list()) {
+      execute(job);
+    }
+
+    verify(chaseLead, times(2)).execute(any());
+    assertThat(instance).isWaitingAt(ObjectiveReturn.TASK_COMPLETE_RETURN);
+    assertThat(task(instance)).hasId(taskId);
+    completeAndTell(instance);
+    // once submitted, there is nothing to chase
+    assertThatThrownBy(() -> runtimeService().correlateMessage(ObjectiveReturn.MESSAGE_CHASE, KEY))
+        .isInstanceOf(org.camunda.bpm.engine.MismatchingMessageCorrelationException.class);
   }
 
   @Test

@@ -1,0 +1,21 @@
+package org.sesreturns.returns;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** The project lead gets the coordinator's chaser. */
+@Component
+class ChaseLeadDelegate implements JavaDelegate {
+
+  private final ReturnNotices notices;
+
+  ChaseLeadDelegate(ReturnNotices notices) {
+    this.notices = notices;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    notices.chase(ReturnKey.parse(execution.getProcessBusinessKey()), execution.getProcessInstanceId(), execution.getId());
+  }
+}
