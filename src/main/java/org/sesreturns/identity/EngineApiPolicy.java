@@ -30,7 +30,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <ul>
  *   <li>the engine's internals (metrics, jobs, job definitions, job logs, batches) are not readable;
  *   <li>a process is started only at its start event, with its listeners and mappings: no start
- *       instructions, no skipped listeners or mappings;
+ *       instructions, no skipped listeners or mappings, no restart of ended instances;
  *   <li>the catalogue owns people: nobody changes their own name or e-mail, or deletes themselves
  *       (changing one's password stays possible);
  *   <li>Cockpit's statistics, and Cockpit's API, are for those who may use Cockpit;
@@ -49,6 +49,8 @@ class EngineApiPolicy extends OncePerRequestFilter {
   private static final Pattern INTERNALS = Pattern.compile(
       "^/(metrics|job|job-definition|history/job-log|batch|history/batch|schema/log|telemetry)(/.*)?$");
   private static final Pattern START = Pattern.compile("^/process-definition/.+/start$");
+  /** Restarting ended instances takes start instructions and skips listeners too. */
+  private static final Pattern RESTART = Pattern.compile("^/process-definition/.+/restart(-async)?$");
   private static final Pattern OWN_RECORD = Pattern.compile("^/user/[^/]+(/profile)?$");
   private static final Pattern QUERY = Pattern.compile(
       "^/(task|filter/[^/]+/(list|count|singleResult)|process-instance|execution|variable-instance|history/.+)(/count)?$");
@@ -104,6 +106,8 @@ class EngineApiPolicy extends OncePerRequestFilter {
       refuse(response, "process statistics are for coordinators and administrators");
     } else if (OWN_RECORD.matcher(resource).matches() && ("PUT".equals(method) || "DELETE".equals(method))) {
       refuse(response, "people, their names and e-mail addresses come from the catalogue; ask a coordinator");
+    } else if (RESTART.matcher(resource).matches()) {
+      refuse(response, "restarting process instances is for administrators");
     } else if (START.matcher(resource).matches() && "POST".equals(method)) {
       byte[] body = request.getInputStream().readAllBytes();
       if (startsPartWay(body)) {

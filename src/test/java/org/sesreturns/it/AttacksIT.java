@@ -133,6 +133,15 @@ class AttacksIT {
         "startInstructions", List.of(Map.of("type", "startBeforeActivity", "activityId", "serviceTask_compilePack")));
     var started = rest.post("ses.coordinator", "/engine-rest/process-definition/key/quarterlyCycleProcess/start", walkRound);
     assertThat(started.status()).as(started.body()).isEqualTo(403);
+    // nor by restarting an ended instance at a chosen activity
+    String definition = rest.get("ses.coordinator", "/engine-rest/process-definition/key/quarterlyCycleProcess").json()
+        .get("id").asText();
+    Map<String, Object> restart = Map.of("processInstanceIds", List.of("any"), "skipCustomListeners", true,
+        "instructions", List.of(Map.of("type", "startBeforeActivity", "activityId", "serviceTask_compilePack")));
+    assertThat(rest.post("ses.coordinator", "/engine-rest/process-definition/" + definition + "/restart", restart).status())
+        .isEqualTo(403);
+    assertThat(rest.post("ses.coordinator", "/engine-rest/process-definition/" + definition + "/restart-async", restart)
+        .status()).isEqualTo(403);
 
     // an administrator may repair instances, but even they cannot compile a pack of 1 return in 11
     var byAdmin = rest.post("admin", "/engine-rest/process-definition/key/quarterlyCycleProcess/start", walkRound);
