@@ -50,13 +50,17 @@ public class Mail {
 
   public void send(List<Letter> letters) {
     for (Letter letter : letters) {
+      if (messages.find(letter.dedupKey()).isPresent()) {
+        continue; // queued by an earlier run of the same step
+      }
       Map<String, Object> model = new HashMap<>(letter.model());
       model.put("name", letter.to().name());
       model.put("strategy", catalogue.strategy().title());
       model.put("tasklistUrl", link("/camunda/app/tasklist/default/"));
       String text = templates.text(letter.kind(), model);
       String html = templates.html(letter.kind(), model);
-      ownTransaction.executeWithoutResult(status -> messages.queue(letter, text, html, OffsetDateTime.now(clock)));
+      String subject = "[" + catalogue.strategy().title() + "] " + letter.subject();
+      ownTransaction.executeWithoutResult(status -> messages.queue(letter, subject, text, html, OffsetDateTime.now(clock)));
     }
     for (Letter letter : letters) {
       StoredMessage message = messages.find(letter.dedupKey()).orElseThrow();

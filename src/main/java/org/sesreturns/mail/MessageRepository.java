@@ -19,7 +19,7 @@ class MessageRepository {
   }
 
   /** Queues the message unless one with its dedup key is already recorded. */
-  void queue(Letter letter, String text, String html, OffsetDateTime now) {
+  void queue(Letter letter, String subject, String text, String html, OffsetDateTime now) {
     if (find(letter.dedupKey()).isPresent()) {
       return;
     }
@@ -29,7 +29,7 @@ class MessageRepository {
                                    text_body, html_body, queued_at)
               values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
           .params(letter.dedupKey(), letter.cycleKey(), letter.objectiveId(), letter.kind().word(), letter.to().id(),
-              letter.to().email(), letter.subject(), text, html, now)
+              letter.to().email(), subject, text, html, now)
           .update();
     } catch (DuplicateKeyException queuedMeanwhile) {
       // another node queued it at the same moment: one row is all that is needed

@@ -52,7 +52,6 @@ class PackNotices {
     model.put("packUrl", mail.link("/api/cycles/" + cycleKey + "/pack"));
     mail.send(to.stream().map(catalogue::person).map(person -> new Letter(kind,
         processInstanceId + "/" + kind.word() + "/v" + version + "/" + person.id(), cycleKey, null,
-        new Letter.Recipient(person.id(), person.name(), person.email()),
-        "[" + catalogue.strategy().title() + "] " + subject + reportDate, model)).toList());
+        Letter.Recipient.of(person), subject + reportDate, model)).toList());
   }
 }

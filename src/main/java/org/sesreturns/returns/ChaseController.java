@@ -23,9 +23,12 @@ class ChaseController {
   private final RuntimeService runtime;
   private final CurrentUser currentUser;
   private final Access access;
+  private final org.sesreturns.catalogue.Catalogue catalogue;
 
-  ChaseController(RuntimeService runtime, CurrentUser currentUser, Access access) {
+  ChaseController(RuntimeService runtime, CurrentUser currentUser, Access access,
+      org.sesreturns.catalogue.Catalogue catalogue) {
     this.runtime = runtime;
+    this.catalogue = catalogue;
     this.currentUser = currentUser;
     this.access = access;
   }
@@ -33,6 +36,9 @@ class ChaseController {
   @PostMapping("/api/cycles/{key}/returns/{objective}/chase")
   ResponseEntity<Map<String, String>> chase(@PathVariable String key, @PathVariable String objective) {
     access.requireCoordinator("chase a return's lead");
+    if (catalogue.objective(objective).isEmpty()) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no objective '" + objective + "' in the catalogue");
+    }
     String businessKey = key + "/" + objective;
     try {
       // the application has decided; the engine's own rights do not give coordinators messages

@@ -92,10 +92,8 @@ class ReturnNotices {
 
   private void send(MessageKind kind, String processInstanceId, String state, ReturnKey key, String userId,
       String subject, Map<String, Object> model) {
-    Catalogue.Person person = catalogue.person(userId);
     mail.send(List.of(new Letter(kind, processInstanceId + "/" + state + "/" + userId, key.cycleKey(), key.objectiveId(),
-        new Letter.Recipient(person.id(), person.name(), person.email()),
-        "[" + catalogue.strategy().title() + "] " + subject, model)));
+        Letter.Recipient.of(catalogue.person(userId)), subject, model)));
   }
 
   private Map<String, Object> model(ReturnKey key) {

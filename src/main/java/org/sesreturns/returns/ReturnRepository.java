@@ -39,6 +39,16 @@ class ReturnRepository {
         .optional();
   }
 
+  /** Who a return belongs to, without its submissions: read each time one of its tasks is created. */
+  record Leads(long id, String projectLead, String sesLead) {}
+
+  Optional<Leads> leads(ReturnKey key) {
+    return jdbc.sql("select id, project_lead, ses_lead from objective_return where cycle_key = ? and objective_id = ?")
+        .params(key.cycleKey(), key.objectiveId())
+        .query((rs, n) -> new Leads(rs.getLong("id"), rs.getString("project_lead"), rs.getString("ses_lead")))
+        .optional();
+  }
+
   /** Records who now completes ({@code project_lead}) or signs off ({@code ses_lead}) the return. */
   void setLead(long returnId, String column, String userId) {
     if (!column.equals("project_lead") && !column.equals("ses_lead")) {

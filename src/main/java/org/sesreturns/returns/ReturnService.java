@@ -67,6 +67,10 @@ public class ReturnService {
       this.column = column;
       this.field = field;
     }
+
+    String of(ReturnRepository.Leads leads) {
+      return this == PROJECT_LEAD ? leads.projectLead() : leads.sesLead();
+    }
   }
 
   /** Issues the returns of these objectives to the leads the catalogue names now. */
@@ -144,8 +148,7 @@ public class ReturnService {
 
   /** The person who holds the role on the return now, by the application's record. */
   public String lead(ReturnKey key, Role role) {
-    StoredReturn stored = stored(key);
-    return role == Role.PROJECT_LEAD ? stored.projectLead() : stored.sesLead();
+    return role.of(leads(key));
   }
 
   /**
@@ -156,11 +159,12 @@ public class ReturnService {
    */
   @Transactional
   public void reassign(ReturnKey key, Role role, String assignee, Optional<Caller> caller) {
-    StoredReturn stored = stored(key);
-    String current = role == Role.PROJECT_LEAD ? stored.projectLead() : stored.sesLead();
+    // every task's creation passes here with its lead of record: answered from the two columns
+    String current = role.of(leads(key));
     if (assignee != null && assignee.equals(current)) {
       return;
     }
+    StoredReturn stored = stored(key);
     Caller by = caller.filter(access::runsCycles).orElseThrow(() -> new NotAllowedException(
         "only coordinators and administrators reassign a return: the return for '" + objective(key).title()
             + "' stays with " + name(current)));
@@ -343,15 +347,24 @@ public class ReturnService {
     if (stored.projectLead() != null && stored.sesLead() != null) {
       return stored;
     }
+    leads(key);
+    return returns.find(key).orElseThrow();
+  }
+
+  private ReturnRepository.Leads leads(ReturnKey key) {
+    ReturnRepository.Leads leads = returns.leads(key).orElseThrow(() -> new IllegalStateException("no return " + key));
+    if (leads.projectLead() != null && leads.sesLead() != null) {
+      return leads;
+    }
     // a return issued before its leads were recorded (schema version 1) takes the catalogue's, once
     Catalogue.Objective objective = objective(key);
-    if (stored.projectLead() == null) {
-      returns.setLead(stored.id(), Role.PROJECT_LEAD.column, objective.projectLead());
+    if (leads.projectLead() == null) {
+      returns.setLead(leads.id(), Role.PROJECT_LEAD.column, objective.projectLead());
     }
-    if (stored.sesLead() == null) {
-      returns.setLead(stored.id(), Role.SES_LEAD.column, objective.sesLead());
+    if (leads.sesLead() == null) {
+      returns.setLead(leads.id(), Role.SES_LEAD.column, objective.sesLead());
     }
-    return returns.find(key).orElseThrow();
+    return returns.leads(key).orElseThrow();
   }
 
   private static Map<String, Object> state(ReturnStatus status, String projectLead, String sesLead) {

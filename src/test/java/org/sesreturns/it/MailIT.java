@@ -115,7 +115,11 @@ class MailIT {
     var nothingToChase = rest.post("riverside.coordinator", path, Map.of());
     assertThat(nothingToChase.status()).isEqualTo(409);
     assertThat(rest.post("riverside.coordinator", "/api/cycles/" + cycle + "/returns/nowhere/chase", Map.of()).status())
-        .isEqualTo(409);
+        .isEqualTo(404);
+    // the webapps' session reads the application's API but changes nothing through it (no CSRF token there)
+    WebappSession coordinator = WebappSession.login(port, "riverside.coordinator", Rest.PASSWORD, "tasklist");
+    assertThat(coordinator.get("/api/cycles/" + cycle).status()).isEqualTo(200);
+    assertThat(coordinator.post("/api/cycles/" + cycle + "/returns/jobs-and-skills/chase", "{}").status()).isEqualTo(401);
     JsonNode messages = rest.get("riverside.coordinator", "/api/cycles/" + cycle + "/messages").json();
     assertThat(StreamSupport.stream(messages.spliterator(), false).filter(m -> m.get("kind").asText().equals("return-chased")))
         .hasSize(2);
