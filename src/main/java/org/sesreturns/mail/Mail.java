@@ -1,5 +1,7 @@
 package org.sesreturns.mail;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
@@ -48,6 +50,16 @@ public class Mail {
     return properties.baseUrl().replaceAll("/+$", "") + path;
   }
 
+  /** Tasklist, where leads complete and sign off returns. */
+  public String tasklist() {
+    return link("/camunda/app/tasklist/default/");
+  }
+
+  /** One task in Tasklist, opened as the page loads. */
+  public String tasklistTask(String taskId) {
+    return tasklist() + "#/?task=" + URLEncoder.encode(taskId, StandardCharsets.UTF_8);
+  }
+
   public void send(List<Letter> letters) {
     for (Letter letter : letters) {
       if (messages.find(letter.dedupKey()).isPresent()) {
@@ -56,7 +68,8 @@ public class Mail {
       Map<String, Object> model = new HashMap<>(letter.model());
       model.put("name", letter.to().name());
       model.put("strategy", catalogue.strategy().title());
-      model.put("tasklistUrl", link("/camunda/app/tasklist/default/"));
+      // a feature may link straight to a task; otherwise Tasklist's start page
+      model.putIfAbsent("tasklistUrl", tasklist());
       String text = templates.text(letter.kind(), model);
       String html = templates.html(letter.kind(), model);
       String subject = "[" + catalogue.strategy().title() + "] " + letter.subject();

@@ -37,6 +37,9 @@ class MailTransport {
       MimeMessageHelper helper = new MimeMessageHelper(mime, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED, "UTF-8");
       helper.setFrom(properties.from());
       helper.setTo(message.recipientAddress());
+      if (!message.ccAddresses().isEmpty()) {
+        helper.setCc(message.ccAddresses().toArray(String[]::new));
+      }
       helper.setSubject(message.subject());
       helper.setText(message.text(), message.html());
       if (sender != null) {

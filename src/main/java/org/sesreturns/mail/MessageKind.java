@@ -8,6 +8,12 @@ public enum MessageKind {
   AWAITING_SIGN_OFF("awaiting-sign-off"),
   RETURN_SIGNED_OFF("return-signed-off"),
   RETURN_CHASED("return-chased"),
+  RETURN_DUE_SOON("return-due-soon"),
+  RETURN_DUE_TODAY("return-due-today"),
+  RETURN_OVERDUE("return-overdue"),
+  RETURN_ESCALATED("return-escalated"),
+  SIGN_OFF_REMINDER("sign-off-reminder"),
+  SIGN_OFF_ESCALATED("sign-off-escalated"),
   PACK_TO_REVIEW("pack-to-review"),
   PACK_APPROVED("pack-approved");
 

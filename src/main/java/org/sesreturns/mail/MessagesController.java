@@ -18,14 +18,14 @@ class MessagesController {
     this.access = access;
   }
 
-  record MessageView(String kind, String objective, String recipient, String address, String subject, String text,
-      String queuedAt, String sentAt) {}
+  record MessageView(String kind, String objective, String recipient, String address, List<String> cc,
+      List<String> ccAddresses, String subject, String text, String queuedAt, String sentAt) {}
 
   @GetMapping("/api/cycles/{key}/messages")
   List<MessageView> messages(@PathVariable String key) {
     access.requireCoordinator("read the cycle's messages");
     return mail.ofCycle(key).stream()
-        .map(m -> new MessageView(m.kind(), m.objectiveId(), m.recipientId(), m.recipientAddress(), m.subject(), m.text(),
+        .map(m -> new MessageView(m.kind(), m.objectiveId(), m.recipientId(), m.recipientAddress(), m.ccIds(), m.ccAddresses(), m.subject(), m.text(),
             m.queuedAt().toString(), m.sentAt() == null ? null : m.sentAt().toString()))
         .toList();
   }

@@ -54,4 +54,15 @@ public class WorkingDays {
     }
     return day;
   }
+
+  /** How many working days come after {@code from} up to and including {@code to}: 0 when {@code to} is not after it. */
+  public int between(LocalDate from, LocalDate to) {
+    int days = 0;
+    for (LocalDate day = from.plusDays(1); !day.isAfter(to); day = day.plusDays(1)) {
+      if (isWorkingDay(day)) {
+        days++;
+      }
+    }
+    return days;
+  }
 }

@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** The project lead gets the coordinator's chaser. */
+/** The project lead gets the coordinator's chaser. Each chase is its own message: the chase's execution names it. */
 @Component
 class ChaseLeadDelegate implements JavaDelegate {
 
@@ -16,6 +16,7 @@ class ChaseLeadDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    notices.chase(ReturnKey.parse(execution.getProcessBusinessKey()), execution.getProcessInstanceId(), execution.getId());
+    notices.chase(ReturnKey.parse(execution.getProcessBusinessKey()), execution.getProcessInstanceId(), execution.getId(),
+        OpenTask.of(execution, ObjectiveReturn.TASK_COMPLETE_RETURN));
   }
 }

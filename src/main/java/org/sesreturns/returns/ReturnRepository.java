@@ -2,6 +2,7 @@ package org.sesreturns.returns;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,11 +24,12 @@ class ReturnRepository {
     this.jdbc = jdbc;
   }
 
-  void issue(ReturnKey key, String projectLead, String sesLead, OffsetDateTime now) {
+  void issue(ReturnKey key, String projectLead, String sesLead, LocalDate due, OffsetDateTime now) {
     jdbc.sql("""
-            insert into objective_return (cycle_key, objective_id, status, updated_at, project_lead, ses_lead)
-            values (?, ?, ?, ?, ?, ?)""")
-        .params(key.cycleKey(), key.objectiveId(), ReturnStatus.ISSUED.word(), now, projectLead, sesLead)
+            insert into objective_return (cycle_key, objective_id, status, updated_at, project_lead, ses_lead, due_on,
+                                          round_started_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(key.cycleKey(), key.objectiveId(), ReturnStatus.ISSUED.word(), now, projectLead, sesLead, due, now)
         .update();
   }
 
@@ -95,6 +97,22 @@ class ReturnRepository {
             where id = ?""")
         .params(ReturnStatus.REOPENED.word(), now, user, now, comment, returnId)
         .update();
+  }
+
+  /** A round of the return: from its issue, sending back or reopening until it is submitted. */
+  record Round(LocalDate due, OffsetDateTime startedAt) {}
+
+  /** Starts a round of the return, due on {@code due}. */
+  void startRound(long returnId, LocalDate due, OffsetDateTime now) {
+    jdbc.sql("update objective_return set due_on = ?, round_started_at = ? where id = ?").params(due, now, returnId).update();
+  }
+
+  Optional<Round> round(ReturnKey key) {
+    return jdbc.sql("select due_on, round_started_at from objective_return where cycle_key = ? and objective_id = ?")
+        .params(key.cycleKey(), key.objectiveId())
+        .query((rs, n) -> new Round(rs.getObject("due_on", LocalDate.class),
+            rs.getObject("round_started_at", OffsetDateTime.class)))
+        .optional();
   }
 
   /** The coordinator's reason for reopening the return, if it was reopened. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +20,7 @@ import org.sesreturns.engine.InvalidInputException;
 import org.sesreturns.engine.Json;
 import org.sesreturns.engine.NotAllowedException;
 import org.sesreturns.identity.Access;
+import org.sesreturns.reminders.Deadlines;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -41,10 +43,12 @@ public class ReturnService {
   private final ReturnValidator validator;
   private final AuditTrail audit;
   private final Access access;
+  private final Deadlines deadlines;
   private final Clock clock;
 
   ReturnService(Catalogue catalogue, CycleOfReturns cycles, ReturnRepository returns,
-      PreviousQuarter previousQuarter, ReturnValidator validator, AuditTrail audit, Access access, Clock clock) {
+      PreviousQuarter previousQuarter, ReturnValidator validator, AuditTrail audit, Access access, Deadlines deadlines,
+      Clock clock) {
     this.catalogue = catalogue;
     this.cycles = cycles;
     this.returns = returns;
@@ -52,6 +56,7 @@ public class ReturnService {
     this.validator = validator;
     this.audit = audit;
     this.access = access;
+    this.deadlines = deadlines;
     this.clock = clock;
   }
 
@@ -77,9 +82,10 @@ public class ReturnService {
   @Transactional
   public void issue(String cycleKey, List<String> objectiveIds, String actor) {
     OffsetDateTime now = OffsetDateTime.now(clock);
+    LocalDate due = cycles.find(cycleKey).orElseThrow().returnsDue();
     for (String objectiveId : objectiveIds) {
       Catalogue.Objective objective = catalogue.requireObjective(objectiveId);
-      returns.issue(new ReturnKey(cycleKey, objectiveId), objective.projectLead(), objective.sesLead(), now);
+      returns.issue(new ReturnKey(cycleKey, objectiveId), objective.projectLead(), objective.sesLead(), due, now);
       audit.record(cycleKey, objectiveId, ReturnEvent.ISSUED, actor, null,
           state(ReturnStatus.ISSUED, objective.projectLead(), objective.sesLead()));
     }
@@ -93,12 +99,18 @@ public class ReturnService {
   public void reissue(String cycleKey, List<String> objectiveIds, String actor) {
     var states = returns.states(cycleKey);
     OffsetDateTime now = OffsetDateTime.now(clock);
+    LocalDate due = cycles.find(cycleKey).orElseThrow().returnsDue();
     for (var entry : states.entrySet()) {
-      if (entry.getValue().status() != ReturnStatus.SIGNED_OFF && entry.getValue().status() != ReturnStatus.ISSUED) {
+      if (entry.getValue().status() == ReturnStatus.SIGNED_OFF) {
+        continue;
+      }
+      if (entry.getValue().status() != ReturnStatus.ISSUED) {
         returns.setStatus(entry.getValue().id(), ReturnStatus.ISSUED, now);
         audit.record(cycleKey, entry.getKey(), ReturnEvent.ISSUED, actor, Map.of("status", entry.getValue().status().word()),
             Map.of("status", ReturnStatus.ISSUED.word()));
       }
+      // due when the restarted cycle says, with its ladder from today
+      returns.startRound(entry.getValue().id(), due, now);
     }
     issue(cycleKey, objectiveIds.stream().filter(id -> !states.containsKey(id)).toList(), actor);
   }
@@ -131,9 +143,20 @@ public class ReturnService {
             + (state == null ? "not issued" : state.status().word()) + ", not signed off");
       }
       returns.reopen(state.id(), actor, comment, now);
+      returns.startRound(state.id(), resubmissionDue(cycleKey, now), now);
       audit.record(cycleKey, id, ReturnEvent.REOPENED, actor, Map.of("status", ReturnStatus.SIGNED_OFF.word()),
           Map.of("status", ReturnStatus.REOPENED.word(), "comment", comment));
     }
+  }
+
+  /** A return sent back or reopened now gets working days to mend it, and is never due before the cycle's returns. */
+  private LocalDate resubmissionDue(String cycleKey, OffsetDateTime now) {
+    return deadlines.resubmissionDue(Deadlines.dayOf(now.toInstant()), cycles.find(cycleKey).orElseThrow().returnsDue());
+  }
+
+  /** The return's current round: when it is due and when the round began. */
+  ReturnRepository.Round round(ReturnKey key) {
+    return returns.round(key).orElseThrow(() -> new IllegalStateException("no return " + key));
   }
 
   /** The return as recorded, with its people and its latest submission. */
@@ -215,7 +238,8 @@ public class ReturnService {
     header.put("projectLead", catalogue.person(objective.projectLead()).name());
     header.put("period", cycle.period().text());
     header.put("reportDate", cycle.period().months(catalogue.strategy().financialYearStart()));
-    header.put("returnsDue", cycle.returnsDue().toString());
+    // this round's due date: a return sent back late is due some working days after
+    header.put("returnsDue", round(key).due().toString());
     header.put("status", stored.status().word());
     previous.ifPresent(p -> {
       header.put("previousStatus", p.overallStatus().label());
@@ -331,6 +355,9 @@ public class ReturnService {
     ReturnStatus status = yes ? ReturnStatus.SIGNED_OFF : ReturnStatus.RETURNED;
     returns.decide(stored.latest().get().id(), yes ? "approved" : "returned", user, text, now);
     returns.setStatus(stored.id(), status, now);
+    if (!yes) {
+      returns.startRound(stored.id(), resubmissionDue(key.cycleKey(), now), now);
+    }
     Map<String, Object> after = new LinkedHashMap<>();
     after.put("status", status.word());
     after.put("version", stored.latest().get().version());

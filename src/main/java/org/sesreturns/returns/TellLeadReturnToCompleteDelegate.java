@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** The project lead is told the return is theirs to complete (issued, sent back or reopened). */
+/** The project lead is told the return is theirs to complete (issued, sent back or reopened), with a link to the task. */
 @Component
 class TellLeadReturnToCompleteDelegate implements JavaDelegate {
 
@@ -16,6 +16,7 @@ class TellLeadReturnToCompleteDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    notices.toComplete(ReturnKey.parse(execution.getProcessBusinessKey()), execution.getProcessInstanceId());
+    notices.toComplete(ReturnKey.parse(execution.getProcessBusinessKey()), execution.getProcessInstanceId(),
+        OpenTask.of(execution, ObjectiveReturn.TASK_COMPLETE_RETURN));
   }
 }

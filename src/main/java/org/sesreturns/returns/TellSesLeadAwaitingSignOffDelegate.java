@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** The SES lead is told a submitted return awaits their sign-off. */
+/** The SES lead is told a submitted return awaits their sign-off, with a link to the task. */
 @Component
 class TellSesLeadAwaitingSignOffDelegate implements JavaDelegate {
 
@@ -16,6 +16,7 @@ class TellSesLeadAwaitingSignOffDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    notices.awaitingSignOff(ReturnKey.parse(execution.getProcessBusinessKey()), execution.getProcessInstanceId());
+    notices.awaitingSignOff(ReturnKey.parse(execution.getProcessBusinessKey()), execution.getProcessInstanceId(),
+        OpenTask.of(execution, ObjectiveReturn.TASK_SIGN_OFF_RETURN));
   }
 }

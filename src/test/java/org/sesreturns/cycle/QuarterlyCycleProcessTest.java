@@ -30,6 +30,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.sesreturns.returns.ObjectiveReturn;
+import org.sesreturns.returns.ReturnLadderStub;
 import org.sesreturns.returns.ReturnLeadsStub;
 import org.sesreturns.engine.ProcessTestEngine;
 
@@ -63,13 +64,16 @@ class QuarterlyCycleProcessTest {
     Mocks.register("cycleCancelledExecutionListener", cycleCancelled);
     // the called return process, with its own listeners out of the way
     Mocks.register("returnLeads", new ReturnLeadsStub());
+    Mocks.register("returnLadder", new ReturnLadderStub());
     for (String name : List.of("completeReturnTaskListener", "signOffReturnTaskListener", "reassignReturnTaskListener")) {
       Mocks.register(name, mock(TaskListener.class));
     }
     for (String name : List.of("submitReturnExecutionListener", "signOffReturnExecutionListener")) {
       Mocks.register(name, mock(ExecutionListener.class));
     }
-    for (String name : List.of("tellLeadReturnToCompleteDelegate", "tellSesLeadAwaitingSignOffDelegate",
+    for (String name : List.of("tellLeadReturnToCompleteDelegate", "remindLeadBeforeDueDelegate",
+        "remindLeadOnDueDateDelegate", "chaseOverdueLeadDelegate", "escalateOverdueReturnDelegate", "chaseLeadDelegate",
+        "tellSesLeadAwaitingSignOffDelegate", "remindSesLeadDelegate", "escalateSignOffDelegate",
         "tellLeadSignedOffDelegate")) {
       Mocks.register(name, mock(JavaDelegate.class));
     }

@@ -10,6 +10,7 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.ConditionExpression;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.MultiInstanceLoopCharacteristics;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle;
@@ -45,7 +46,7 @@ class ModelRulesTest {
     }
     for (FlowElement element : model.getModelElementsByType(FlowElement.class)) {
       assertThat(element.getId()).as(file.getName())
-          .matches("(startEvent|endEvent|userTask|serviceTask|callActivity|gateway|flow|timer|boundaryEvent)_[a-z][a-zA-Z]+");
+          .matches("(startEvent|endEvent|userTask|serviceTask|callActivity|subProcess|gateway|flow|timer|boundaryEvent)_[a-z][a-zA-Z]+");
       if (element instanceof FlowNode) {
         assertThat(element.getName()).as(element.getId() + " has a name").isNotBlank();
       }
@@ -92,6 +93,12 @@ class ModelRulesTest {
     }
     for (MultiInstanceLoopCharacteristics loop : model.getModelElementsByType(MultiInstanceLoopCharacteristics.class)) {
       assertThat(loop.getCamundaCollection()).as("multi-instance collection").matches(beanCall);
+    }
+    // timers ask the application when (a working-day date), or wait no time at all
+    for (TimerEventDefinition timer : model.getModelElementsByType(TimerEventDefinition.class)) {
+      String when = timer.getTimeDate() != null ? timer.getTimeDate().getTextContent()
+          : timer.getTimeDuration() != null ? timer.getTimeDuration().getTextContent() : timer.getTimeCycle().getTextContent();
+      assertThat(when.strip()).as(timer.getId()).matches(beanCall + "|PT0S");
     }
     for (CamundaIn in : model.getModelElementsByType(CamundaIn.class)) {
       if (in.getCamundaBusinessKey() != null) {

@@ -8,6 +8,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.BodyPart;
+import jakarta.mail.Message;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.util.ArrayList;
@@ -55,14 +56,17 @@ class MailIT {
     MimeMessage issued = receivedBy("lou@example.org", "Your return for Riverside places");
     assertThat(issued.getSubject()).startsWith("[Riverside Growth Plan] Your return for Riverside places <& squares> is due on");
     assertThat(issued.getFrom()[0].toString()).isEqualTo("ses-returns@localhost");
-    assertThat(text(issued)).contains("Dear Lou Lead,").contains("https://returns.example.org/camunda/app/tasklist/default/")
-        .contains("Pat Two-Roles signs it off");
-    assertThat(html(issued)).contains("href=\"https://returns.example.org/camunda/app/tasklist/default/\"");
+    // the link opens Lou's task itself in Tasklist
+    String taskLink = "https://returns.example.org/camunda/app/tasklist/default/#/?task="
+        + rest.task("lou.lead", cycle + "/riverside-places").get("id").asText();
+    assertThat(text(issued)).contains("Dear Lou Lead,").contains(taskLink).contains("Pat Two-Roles signs it off");
+    assertThat(html(issued)).contains("href=\"" + taskLink + "\"");
     receivedBy("pat@example.org", "Your return for Jobs & skills");
 
     submit(rest, "lou.lead", cycle + "/riverside-places");
     MimeMessage toSignOff = receivedBy("pat@example.org", "To sign off: the return for Riverside places");
-    assertThat(text(toSignOff)).contains("Lou Lead has submitted").contains("overall status Amber");
+    assertThat(text(toSignOff)).contains("Lou Lead has submitted").contains("overall status Amber")
+        .contains("#/?task=" + rest.task("pat.tworoles", cycle + "/riverside-places").get("id").asText());
 
     String comment = "<b>Add</b> the quay date & the cost <script>alert(1)</script>";
     var signOff = rest.task("pat.tworoles", cycle + "/riverside-places");
@@ -141,7 +145,8 @@ class MailIT {
     String instance = rest.get("admin", "/engine-rest/process-instance?maxResults=1&businessKey=" + cycle + "%2Friverside-places")
         .json().get(0).get("id").asText();
     JsonNode job = Rest.waitFor(() -> {
-      JsonNode jobs = rest.get("admin", "/engine-rest/job?maxResults=5&processInstanceId=" + instance).json();
+      JsonNode jobs = rest.get("admin", "/engine-rest/job?maxResults=5&activityId=serviceTask_tellSesLeadAwaitingSignOff"
+          + "&processInstanceId=" + instance).json();
       return jobs.size() > 0 && !jobs.get(0).path("exceptionMessage").isNull() ? jobs.get(0) : null;
     }, "the send step to fail");
     assertThat(job.get("exceptionMessage").asText()).contains("pat@example.org");
@@ -164,6 +169,90 @@ class MailIT {
     assertThat(count("pat@example.org", "To sign off: the return for Riverside places")).isOne();
     assertThat(jdbc.sql("select count(*) from message where cycle_key = ? and sent_at is null").param(cycle)
         .query(Integer.class).single()).isZero();
+  }
+
+  @Test
+  void theLadderClimbsFromAReminderToTheCoordinatorsAndStopsWhenTheReturnIsIn() throws Exception {
+    Rest rest = new Rest(port);
+    String cycle = start(rest, "2031-32 Q4");
+    String key = cycle + "/riverside-places";
+    receivedBy("lou@example.org", "Your return for Riverside places");
+    String taskLink = "https://returns.example.org/camunda/app/tasklist/default/#/?task=" + rest.task("lou.lead", key).get("id").asText();
+    String instance = rest.get("admin", "/engine-rest/process-instance?maxResults=1&businessKey=" + key.replace("/", "%2F"))
+        .json().get(0).get("id").asText();
+
+    // each step comes when its timer is due; here each timer is run, as the job executor runs it on its day
+    fire(rest, instance, "timer_reminderBeforeDue");
+    MimeMessage dueSoon = receivedBy("lou@example.org", "Reminder: your return for Riverside places");
+    assertThat(text(dueSoon)).contains("is due on Thursday 10 July 2031")
+        .contains("in 5 working days").contains(taskLink);
+    fire(rest, instance, "timer_returnDueToday");
+    assertThat(text(receivedBy("lou@example.org", "Due today: your return for Riverside places"))).contains("is due today");
+
+    fire(rest, instance, "timer_returnOverdue");
+    MimeMessage overdue = receivedBy("lou@example.org", "Overdue: your return for Riverside places");
+    assertThat(Arrays.stream(overdue.getRecipients(Message.RecipientType.CC)).map(Object::toString))
+        .as("the SES lead in copy").containsExactly("pat@example.org");
+    assertThat(text(overdue)).contains("has not been received").contains("Pat Two-Roles, who signs it off, has a copy");
+    // the next chaser waits its working days
+    assertThat(jobs(rest, instance, "timer_nextOverdueChase")).hasSize(1);
+
+    fire(rest, instance, "timer_returnLongOverdue");
+    MimeMessage escalated = receivedBy("coord@example.org", "Escalated: the return for Riverside places");
+    assertThat(escalated.getSubject()).contains("is 5 working days overdue");
+    assertThat(text(escalated)).contains("Dear Riverside Coordinator,").contains("from Lou Lead").contains(taskLink);
+    receivedBy("pat@example.org", "Escalated: the return for Riverside places");
+    assertThat(count("lou@example.org", "Escalated")).as("the lead is chased, not escalated to").isZero();
+
+    // submitted: the lead's ladder stops; the SES lead's shorter one begins
+    submit(rest, "lou.lead", key);
+    Rest.waitFor(() -> jobs(rest, instance, "timer_nextOverdueChase").isEmpty() ? true : null, "the lead's ladder to stop");
+    for (String step : List.of("timer_reminderBeforeDue", "timer_returnDueToday", "timer_returnOverdue", "timer_returnLongOverdue")) {
+      assertThat(jobs(rest, instance, step)).as(step).isEmpty();
+    }
+    receivedBy("pat@example.org", "To sign off: the return for Riverside places");
+    fire(rest, instance, "timer_signOffWaiting");
+    assertThat(text(receivedBy("pat@example.org", "Reminder: the return for Riverside places")))
+        .contains("Lou Lead submitted").contains("waiting for your sign-off");
+    fire(rest, instance, "timer_signOffLongAwaited");
+    MimeMessage signOffEscalated = receivedBy("coord@example.org", "Escalated: the return for Riverside places <& squares> awaits sign-off");
+    assertThat(Arrays.stream(signOffEscalated.getRecipients(Message.RecipientType.CC)).map(Object::toString))
+        .containsExactly("pat@example.org");
+
+    // sent back: the ladder starts again from the first step, the comment in the message
+    var signOff = rest.task("pat.tworoles", key);
+    assertThat(rest.complete("pat.tworoles", signOff.get("id").asText(),
+        Map.of("approved", false, "signOffComment", "Footfall needs its source.")).status()).isEqualTo(204);
+    assertThat(text(receivedBy("lou@example.org", "Sent back: your return for Riverside places")))
+        .contains("Footfall needs its source.");
+    Rest.waitFor(() -> jobs(rest, instance, "timer_reminderBeforeDue").size() == 1 ? true : null, "the ladder to start again");
+    assertThat(jobs(rest, instance, "timer_signOffWaiting")).isEmpty();
+
+    JsonNode messages = rest.get("riverside.coordinator", "/api/cycles/" + cycle + "/messages").json();
+    assertThat(StreamSupport.stream(messages.spliterator(), false).filter(m -> m.get("objective").asText().equals("riverside-places"))
+        .map(m -> m.get("kind").asText()))
+        .containsExactly("return-issued", "return-due-soon", "return-due-today", "return-overdue", "return-escalated",
+            "return-escalated", "awaiting-sign-off", "sign-off-reminder", "sign-off-escalated", "return-sent-back");
+    JsonNode overdueRecord = StreamSupport.stream(messages.spliterator(), false)
+        .filter(m -> m.get("kind").asText().equals("return-overdue")).findFirst().orElseThrow();
+    assertThat(overdueRecord.get("cc").get(0).asText()).isEqualTo("pat.tworoles");
+  }
+
+  /** Runs a timer's job now, as the job executor would on its day; the message step after it runs by itself. */
+  private static void fire(Rest rest, String instance, String timerId) {
+    List<JsonNode> timers = Rest.waitFor(() -> {
+      List<JsonNode> found = jobs(rest, instance, timerId);
+      return found.isEmpty() ? null : found;
+    }, "the timer " + timerId);
+    assertThat(timers).hasSize(1);
+    var executed = rest.post("admin", "/engine-rest/job/" + timers.get(0).get("id").asText() + "/execute", Map.of());
+    assertThat(executed.status()).as(executed.body()).isEqualTo(204);
+  }
+
+  private static List<JsonNode> jobs(Rest rest, String instance, String activityId) {
+    JsonNode jobs = rest.get("admin", "/engine-rest/job?maxResults=10&activityId=" + activityId + "&processInstanceId=" + instance)
+        .json();
+    return StreamSupport.stream(jobs.spliterator(), false).toList();
   }
 
   private static String start(Rest rest, String period) {

@@ -163,13 +163,20 @@ public final class Rest {
         variables(Map.of("period", period, "returnsDue", returnsDue, "boardMeeting", boardMeeting)));
   }
 
-  /** The one open task of a process instance with this business key that the user can see. */
+  /**
+   * The one open task of a process instance with this business key that the user can see, once
+   * the steps due at the moment have run (telling its person it is theirs): people act on a task
+   * once they are told of it, not in the milliseconds between.
+   */
   public JsonNode task(String user, String businessKey) {
     JsonNode tasks = waitFor(() -> {
       JsonNode list = get(user, "/engine-rest/task?maxResults=100&processInstanceBusinessKey=" + businessKey.replace("/", "%2F")).json();
       return list.size() > 0 ? list : null;
     }, "a task of " + businessKey + " for " + user);
     assertThat(tasks.size()).isOne();
+    String instance = tasks.get(0).get("processInstanceId").asText();
+    waitFor(() -> get("admin", "/engine-rest/job/count?executable=true&processInstanceId=" + instance).json().get("count").asInt() == 0
+        ? true : null, "the steps due now in " + businessKey);
     return tasks.get(0);
   }
 

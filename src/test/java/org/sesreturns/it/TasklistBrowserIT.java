@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -125,8 +126,20 @@ class TasklistBrowserIT {
         .containsExactly("Plan published July 2023", "42");
     logOut();
 
+    // the SES lead follows the link in the message telling them the return awaits sign-off
+    String link = Rest.waitFor(() -> {
+      for (var message : new Rest(port).get("ses.coordinator", "/api/cycles/" + CYCLE + "/messages").json()) {
+        var found = Pattern.compile("/camunda/app/tasklist/default/#/\\?task=\\S+")
+            .matcher(message.get("text").asText());
+        if (message.get("kind").asText().equals("awaiting-sign-off") && message.get("objective").asText().equals("net-zero")
+            && found.find()) {
+          return found.group();
+        }
+      }
+      return null;
+    }, "the message to the SES lead");
     logIn("stephan.vanarendsen");
-    openTask("Sign off KPI return: SI net zero");
+    browser.get("http://localhost:" + port + link);
     WebElement signOff = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form[name=signOffReturn]")));
     wait.until(d -> signOff.findElement(By.id("commentary")).getText().contains("Support is being delivered"));
     assertThat(signOff.findElements(By.cssSelector("tr.kpi-row td.achieved")).stream().map(WebElement::getText))

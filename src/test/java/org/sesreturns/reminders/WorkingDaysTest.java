@@ -11,7 +11,7 @@ import org.sesreturns.catalogue.Period;
 class WorkingDaysTest {
 
   private final WorkingDays workingDays = new WorkingDays();
-  private final Deadlines deadlines = new Deadlines(workingDays, new ReminderProperties(15, 5));
+  private final Deadlines deadlines = new Deadlines(workingDays, new ReminderProperties(15, 5, 5, 2, 5, 2, 5));
 
   @Test
   void bankHolidaysAndWeekendsAreNotWorkingDays() {
@@ -51,5 +51,27 @@ class WorkingDaysTest {
   void zeroWorkingDaysAfterAHolidayIsTheNextWorkingDay() {
     assertThat(workingDays.after(LocalDate.of(2024, 12, 25), 0)).isEqualTo(LocalDate.of(2024, 12, 27));
     assertThat(workingDays.after(LocalDate.of(2024, 4, 2), 0)).isEqualTo(LocalDate.of(2024, 4, 2));
+  }
+
+  @Test
+  void theLadderAroundEasterCountsOnlyWorkingDays() {
+    // returns of Jan-Mar 2024 due on Monday 22 April 2024
+    LocalDate due = LocalDate.of(2024, 4, 22);
+    assertThat(deadlines.firstReminder(due)).isEqualTo(LocalDate.of(2024, 4, 15));
+    assertThat(deadlines.firstOverdueChase(due)).isEqualTo(LocalDate.of(2024, 4, 24));
+    assertThat(deadlines.nextOverdueChase(LocalDate.of(2024, 4, 24), due)).isEqualTo(LocalDate.of(2024, 4, 26));
+    // the May Day bank holiday (Monday 6 May 2024) is skipped
+    assertThat(deadlines.nextOverdueChase(LocalDate.of(2024, 5, 2), due)).isEqualTo(LocalDate.of(2024, 5, 7));
+    assertThat(deadlines.escalation(due)).isEqualTo(LocalDate.of(2024, 4, 29));
+    assertThat(deadlines.workingDaysBetween(due, LocalDate.of(2024, 4, 29))).isEqualTo(5);
+    // sent back on Thursday 28 March 2024: five working days skip Good Friday and Easter Monday
+    assertThat(deadlines.resubmissionDue(LocalDate.of(2024, 3, 28), LocalDate.of(2024, 3, 1)))
+        .isEqualTo(LocalDate.of(2024, 4, 8));
+    // sent back well before returns are due: still due with everyone else's
+    assertThat(deadlines.resubmissionDue(LocalDate.of(2024, 4, 2), due)).isEqualTo(due);
+    // a return submitted on Christmas Eve 2024 awaits sign-off; the reminder skips the holidays
+    assertThat(deadlines.signOffReminder(LocalDate.of(2024, 12, 24))).isEqualTo(LocalDate.of(2024, 12, 30));
+    assertThat(deadlines.signOffEscalation(LocalDate.of(2024, 12, 24))).isEqualTo(LocalDate.of(2025, 1, 3));
+    assertThat(deadlines.workingDaysBetween(LocalDate.of(2024, 4, 29), due)).isZero();
   }
 }

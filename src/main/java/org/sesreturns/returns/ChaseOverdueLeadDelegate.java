@@ -1,0 +1,22 @@
+package org.sesreturns.returns;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** An overdue return's project lead is chased, the SES lead in copy. */
+@Component
+class ChaseOverdueLeadDelegate implements JavaDelegate {
+
+  private final ReturnNotices notices;
+
+  ChaseOverdueLeadDelegate(ReturnNotices notices) {
+    this.notices = notices;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    notices.overdue(ReturnKey.parse(execution.getProcessBusinessKey()), execution.getProcessInstanceId(),
+        OpenTask.of(execution, ObjectiveReturn.TASK_COMPLETE_RETURN));
+  }
+}
