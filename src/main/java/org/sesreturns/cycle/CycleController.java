@@ -41,7 +41,7 @@ class CycleController {
 
   @GetMapping
   List<CycleSummary> list() {
-    access.requirePackReader();
+    access.requireCycleReader();
     return cycles.findAll(catalogue.strategy().id()).stream()
         .map(c -> new CycleSummary(c.key(), c.period().text(), c.status().word(), c.returnsDue().toString(),
             c.boardMeeting().toString()))
@@ -50,7 +50,7 @@ class CycleController {
 
   @GetMapping("/{key}")
   CycleView cycle(@PathVariable String key) {
-    access.requirePackReader();
+    access.requireCycleReader();
     Cycle cycle = cycles.find(key).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
         "no cycle " + key));
     Map<String, StoredReturn> byObjective = new HashMap<>();

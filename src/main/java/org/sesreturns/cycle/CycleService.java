@@ -202,6 +202,11 @@ public class CycleService {
         .ifPresent(c -> cycles.setStatus(cycleKey, CycleStatus.CANCELLED));
   }
 
+  /** The strategy's cycles, in no particular order. */
+  public List<Cycle> all(String strategyId) {
+    return cycles.findAll(strategyId);
+  }
+
   public Optional<Cycle> find(String cycleKey) {
     return cycles.find(cycleKey);
   }

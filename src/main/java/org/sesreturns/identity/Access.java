@@ -12,7 +12,9 @@ import org.springframework.web.server.ResponseStatusException;
 @Component
 public class Access {
 
-  private static final Set<String> PACK_READERS = Set.of(Groups.COORDINATORS, Groups.BOARD, Groups.ADMINS);
+  private static final Set<String> CYCLE_READERS = Set.of(Groups.COORDINATORS, Groups.BOARD, Groups.ADMINS);
+  /** The pack is the board's: coordinators compile it, SES leads answer for it, the board reads it. */
+  private static final Set<String> PACK_READERS = Set.of(Groups.COORDINATORS, Groups.SES_LEADS, Groups.BOARD);
   private static final Set<String> CYCLE_RUNNERS = Set.of(Groups.COORDINATORS, Groups.ADMINS);
 
   private final CurrentUser currentUser;
@@ -22,10 +24,17 @@ public class Access {
   }
 
   /** Refuses with 403 unless the caller is a coordinator, a board member or an administrator. */
+  public void requireCycleReader() {
+    if (!caller().inAnyOf(CYCLE_READERS)) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+          "only coordinators, board members and administrators read cycles");
+    }
+  }
+
+  /** Refuses with 403 unless the caller is a coordinator, an SES lead or a board member. */
   public void requirePackReader() {
     if (!caller().inAnyOf(PACK_READERS)) {
-      throw new ResponseStatusException(HttpStatus.FORBIDDEN,
-          "only coordinators, board members and administrators read cycles and packs");
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "only coordinators, SES leads and the board read packs");
     }
   }
 

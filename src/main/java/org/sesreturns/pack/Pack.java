@@ -2,18 +2,73 @@ package org.sesreturns.pack;
 
 import java.util.List;
 
-/** The board pack as it reads: one section per objective, in catalogue order. */
-public record Pack(String strategy, String board, String period, String reportDate, boolean draft,
-    List<Section> sections) {
+/**
+ * The board pack as it reads, whatever its format: a cover, a summary the board reads first, and
+ * one section per objective in catalogue order. Statuses are words ({@code Green}, {@code Amber},
+ * {@code Red}; empty where there is none), shown with their colour, never by colour alone.
+ *
+ * @param quarter the quarter's months, as the printed pack gives them ({@code Jan-Mar 2024})
+ * @param financialYear {@code 2023-24}
+ * @param version the compiled version; {@code null} for a draft
+ */
+public record Pack(String strategy, String board, String period, String quarter, String financialYear,
+    String boardMeeting, Integer version, boolean draft, Summary summary, List<Section> sections) {
 
-  public record Section(String objectiveId, String objective, String sesLead, String projectLead,
-      String reportDate, String previousStatus, String overallStatus, List<Row> kpis, List<String> commentary) {
+  /** The summary: one row per objective (worsened first), and the counts by status. */
+  public record Summary(List<SummaryRow> rows, Counts objectives, Counts kpis) {}
 
-    public boolean submitted() {
-      return overallStatus != null;
+  /**
+   * @param direction how the status moved since the previous quarter: {@code Improved},
+   *     {@code Worsened}, {@code Unchanged}, or {@code null} when either status is missing
+   */
+  public record SummaryRow(String objectiveId, String objective, String sesLead, String previousStatus,
+      String overallStatus, String direction, boolean received) {
+
+    public boolean worsened() {
+      return "Worsened".equals(direction);
     }
   }
 
-  /** A KPI row: target and achieved as printed, status as a word (green, amber, red or none). */
-  public record Row(String kpi, String baseline, String target, String achieved, String status, String progress) {}
+  public record Counts(int green, int amber, int red) {
+
+    public int total() {
+      return green + amber + red;
+    }
+  }
+
+  /**
+   * One objective's section, laid out as the printed pack's page.
+   *
+   * @param received whether its return is in the pack; when not, it shows "Return not received"
+   *     and the objective's last known status
+   */
+  public record Section(String objectiveId, String objective, String sesLead, String projectLead,
+      String reportDate, String previousStatus, String overallStatus, boolean received, List<Row> kpis,
+      List<String> commentary, List<Trend> trends, List<Earlier> earlier) {
+
+    public boolean submitted() {
+      return received;
+    }
+  }
+
+  /** A KPI row: target and achieved as printed, status as a word (Green, Amber, Red or empty). */
+  public record Row(String kpiId, String kpi, String baseline, String target, String achieved, String status,
+      String progress) {
+
+    /** The status's colour class: green, amber, red or none. */
+    public String statusClass() {
+      return status == null || status.isEmpty() ? "none" : status.toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  /** What the objective reported in an earlier quarter (most recent first), for analysts' workbook. */
+  public record Earlier(String period, String quarter, String overallStatus, List<Row> kpis) {}
+
+  /** A numeric KPI over the last quarters (oldest first), drawn as bars with the figures beside them. */
+  public record Trend(String kpi, List<Point> points) {}
+
+  /**
+   * @param share the value as a share of the largest shown, 0 to 100, for the bar's length
+   */
+  public record Point(String quarter, double value, String figure, int share) {}
 }

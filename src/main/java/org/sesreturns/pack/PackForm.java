@@ -9,8 +9,8 @@ import org.sesreturns.returns.ReturnService;
 import org.springframework.stereotype.Component;
 
 /**
- * What the review and presentation forms show: the cycle, its returns, and the compiled pack
- * itself, so the coordinator reads it in Tasklist (a link opens it on its own too).
+ * What the review and presentation forms show: the cycle, its returns, and where the compiled
+ * pack is, in each format, so the coordinator reads it in Tasklist and downloads it.
  */
 @Component
 class PackForm {
@@ -35,11 +35,17 @@ class PackForm {
     form.put("period", cycle.period().text());
     form.put("reportDate", cycle.period().months(catalogue.strategy().financialYearStart()));
     form.put("boardMeeting", cycle.boardMeeting().toString());
-    form.put("packUrl", "/api/cycles/" + cycleKey + "/pack");
+    // links, not the pack itself: the forms fetch it with the user's login session, and the
+    // engine's history keeps no copy of it
     packs.latest(cycleKey).ifPresent(v -> {
+      String base = "/api/cycles/" + cycleKey + "/pack/versions/" + v.version();
       form.put("packVersion", v.version());
-      form.put("packSha256", v.sha256());
-      form.put("packHtml", v.html());
+      form.put("packUrl", base + ".html");
+      var downloads = form.putArray("downloads");
+      for (PackFormat format : PackFormat.values()) {
+        downloads.addObject().put("format", format.extension()).put("url", base + "." + format.extension())
+            .put("sha256", v.sha256().get(format));
+      }
     });
     var objectives = form.putArray("objectives");
     for (var r : returns.all(cycleKey)) {

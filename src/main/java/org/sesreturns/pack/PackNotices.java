@@ -49,7 +49,8 @@ class PackNotices {
     model.put("version", version);
     model.put("board", catalogue.strategy().board());
     model.put("boardMeeting", cycle.boardMeeting().toString());
-    model.put("packUrl", mail.link("/api/cycles/" + cycleKey + "/pack"));
+    // the Board packs page: it takes the reader through logging in, and offers every format
+    model.put("packUrl", mail.link("/packs/#cycle-" + cycleKey));
     mail.send(to.stream().map(catalogue::person).map(person -> new Letter(kind,
         processInstanceId + "/" + kind.word() + "/v" + version + "/" + person.id(), cycleKey, null,
         Letter.Recipient.of(person), subject + reportDate, model)).toList());

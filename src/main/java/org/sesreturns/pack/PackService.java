@@ -6,20 +6,15 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.EnumMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import org.sesreturns.catalogue.Catalogue;
-import org.sesreturns.catalogue.KpiType;
-import org.sesreturns.catalogue.Status;
 import org.sesreturns.cycle.Cycle;
 import org.sesreturns.cycle.CycleService;
 import org.sesreturns.cycle.CycleStatus;
-import org.sesreturns.returns.ReturnService;
-import org.sesreturns.returns.StoredReturn;
-import org.sesreturns.returns.Submission;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,149 +22,178 @@ import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
 
 /**
- * Compiles the board pack from the stored returns. Each compilation is kept as an HTML version
- * with its SHA-256, so what the board received can be shown again exactly.
+ * Compiles the board pack from the stored returns, in every format, and keeps each compiled
+ * version as the exact bytes of each format with its SHA-256, so what the board received and the
+ * council published can be served and checked again.
  */
 @Service
 public class PackService {
 
-  private final Catalogue catalogue;
   private final CycleService cycles;
-  private final ReturnService returns;
+  private final PackBuilder builder;
+  private final PdfPack pdf;
+  private final WordPack word;
+  private final ExcelPack excel;
   private final TemplateEngine templates;
   private final JdbcClient jdbc;
   private final Clock clock;
 
-  PackService(Catalogue catalogue, CycleService cycles, ReturnService returns, TemplateEngine templates,
-      JdbcClient jdbc, Clock clock) {
-    this.catalogue = catalogue;
+  PackService(CycleService cycles, PackBuilder builder, PdfPack pdf, WordPack word, ExcelPack excel,
+      TemplateEngine templates, JdbcClient jdbc, Clock clock) {
     this.cycles = cycles;
-    this.returns = returns;
+    this.builder = builder;
+    this.pdf = pdf;
+    this.word = word;
+    this.excel = excel;
     this.templates = templates;
     this.jdbc = jdbc;
     this.clock = clock;
   }
 
-  public record Version(int version, String html, String sha256, OffsetDateTime compiledAt) {}
+  /**
+   * A compiled version.
+   *
+   * @param sha256 each format's SHA-256
+   * @param approvedBy who approved this version for the board, if it is the approved one
+   */
+  public record Version(int version, OffsetDateTime compiledAt, Map<PackFormat, String> sha256, String approvedBy,
+      OffsetDateTime approvedAt) {}
+
+  /** A pack in one format: a stored version's bytes, or a draft rendered now ({@code version} null). */
+  public record File(String cycleKey, Integer version, PackFormat format, byte[] content, String sha256) {
+
+    public boolean draft() {
+      return version == null;
+    }
+  }
 
   /**
-   * Compiles and stores a new version of the cycle's pack: only in the cycle's own process, and
-   * only once every return is signed off.
+   * Compiles and stores a new version of the cycle's pack, in every format: only in the cycle's
+   * own process, and only once every return is signed off.
    */
   @Transactional
   public Version compile(String cycleKey, String processInstanceId) {
-    cycles.readyToCompile(cycleKey, processInstanceId);
-    String html = render(pack(cycleKey, false));
-    String sha = sha256(html);
-    OffsetDateTime now = OffsetDateTime.now(clock);
+    Cycle cycle = cycles.readyToCompile(cycleKey, processInstanceId);
     int version = jdbc.sql("select coalesce(max(version), 0) + 1 from pack_version where cycle_key = ?")
         .param(cycleKey).query(Integer.class).single();
+    Map<PackFormat, byte[]> files = render(builder.build(cycle, false, version));
+    OffsetDateTime now = OffsetDateTime.now(clock);
     jdbc.sql("insert into pack_version (cycle_key, version, html, sha256, compiled_at) values (?, ?, ?, ?, ?)")
-        .params(cycleKey, version, html, sha, now).update();
+        .params(cycleKey, version, new String(files.get(PackFormat.HTML), StandardCharsets.UTF_8),
+            sha256(files.get(PackFormat.HTML)), now)
+        .update();
+    Map<PackFormat, String> hashes = new EnumMap<>(PackFormat.class);
+    files.forEach((format, content) -> {
+      hashes.put(format, sha256(content));
+      jdbc.sql("insert into pack_file (cycle_key, version, format, content, sha256) values (?, ?, ?, ?, ?)")
+          .params(cycleKey, version, format.extension(), content, hashes.get(format))
+          .update();
+    });
     cycles.packCompiled(cycleKey);
-    return new Version(version, html, sha, now);
+    return new Version(version, now, hashes, null, null);
+  }
+
+  /** Every compiled version of the cycle's pack, oldest first, the approved one marked. */
+  public List<Version> versions(String cycleKey) {
+    Cycle cycle = cycles.require(cycleKey);
+    Map<Integer, OffsetDateTime> compiled = new LinkedHashMap<>();
+    jdbc.sql("select version, compiled_at from pack_version where cycle_key = ? order by version")
+        .param(cycleKey)
+        .query((rs, n) -> compiled.put(rs.getInt("version"), rs.getObject("compiled_at", OffsetDateTime.class)))
+        .list();
+    Map<Integer, Map<PackFormat, String>> hashes = new LinkedHashMap<>();
+    jdbc.sql("select version, format, sha256 from pack_file where cycle_key = ?")
+        .param(cycleKey)
+        .query((rs, n) -> hashes.computeIfAbsent(rs.getInt("version"), v -> new EnumMap<>(PackFormat.class))
+            .put(PackFormat.of(rs.getString("format")).orElseThrow(), rs.getString("sha256")))
+        .list();
+    Optional<Integer> approved = approvedVersion(cycle, compiled);
+    List<Version> versions = new ArrayList<>();
+    compiled.forEach((version, at) -> {
+      boolean isApproved = approved.isPresent() && approved.get().equals(version);
+      versions.add(new Version(version, at, hashes.getOrDefault(version, Map.of()),
+          isApproved ? cycle.packApprovedBy() : null, isApproved ? cycle.packApprovedAt() : null));
+    });
+    return versions;
   }
 
   public Optional<Version> latest(String cycleKey) {
-    return jdbc.sql("""
-            select version, html, sha256, compiled_at from pack_version where cycle_key = ?
-            order by version desc fetch first 1 rows only""")
-        .param(cycleKey)
-        .query((rs, n) -> new Version(rs.getInt("version"), rs.getString("html"), rs.getString("sha256"),
-            rs.getObject("compiled_at", OffsetDateTime.class)))
-        .optional();
+    List<Version> versions = versions(cycleKey);
+    return versions.isEmpty() ? Optional.empty() : Optional.of(versions.get(versions.size() - 1));
   }
 
   /**
-   * The pack to show: the latest compiled version once returns have been compiled and not
-   * reopened since, otherwise a draft from what has been submitted so far.
+   * The pack to read now: while returns are being collected, a draft of what has been submitted;
+   * once compiled, the version approved for the board, or the latest while it is under review.
    */
-  public String current(String cycleKey) {
+  public Optional<File> current(String cycleKey, PackFormat format) {
     Cycle cycle = cycles.require(cycleKey);
-    if (cycle.status() != CycleStatus.COLLECTING) {
-      Optional<Version> latest = latest(cycleKey);
-      if (latest.isPresent()) {
-        return latest.get().html();
+    if (cycle.status() != CycleStatus.COLLECTING && cycle.status() != CycleStatus.CANCELLED) {
+      List<Version> versions = versions(cycleKey);
+      Optional<Version> shown = versions.stream().filter(v -> v.approvedBy() != null).findFirst()
+          .or(() -> versions.isEmpty() ? Optional.empty() : Optional.of(versions.get(versions.size() - 1)));
+      if (shown.isPresent()) {
+        return version(cycleKey, shown.get().version(), format);
       }
     }
-    return render(pack(cycleKey, true));
+    byte[] content = render(builder.build(cycle, true, null), format);
+    return Optional.of(new File(cycleKey, null, format, content, sha256(content)));
   }
 
-  Pack pack(String cycleKey, boolean draft) {
-    Cycle cycle = cycles.require(cycleKey);
-    String reportDate = cycle.period().months(catalogue.strategy().financialYearStart());
-    Map<String, StoredReturn> byObjective = new HashMap<>();
-    returns.all(cycleKey).forEach(r -> byObjective.put(r.key().objectiveId(), r));
-    List<Pack.Section> sections = new ArrayList<>();
-    for (Catalogue.Objective objective : catalogue.objectives()) {
-      Optional<StoredReturn> stored = Optional.ofNullable(byObjective.get(objective.id()));
-      Optional<StoredReturn.Version> latest = stored.flatMap(StoredReturn::latest);
-      List<Pack.Row> rows = new ArrayList<>();
-      if (latest.isPresent()) {
-        for (Submission.KpiValue k : latest.get().submission().kpis()) {
-          Optional<Catalogue.Kpi> kpi = Optional.ofNullable(k.kpiId()).flatMap(objective::kpi);
-          rows.add(new Pack.Row(k.title(), kpi.map(Catalogue.Kpi::baseline).orElse(null),
-              target(kpi.orElse(null), k.target()), achieved(kpi.orElse(null), k.achieved()),
-              k.status().word(), k.progress()));
-        }
-      } else {
-        objective.kpis().forEach(kpi -> rows.add(new Pack.Row(kpi.title(), kpi.baseline(),
-            target(kpi, kpi.target()), null, Status.NONE.word(), null)));
-      }
-      sections.add(new Pack.Section(objective.id(), objective.title(),
-          catalogue.person(objective.sesLead()).name(), catalogue.person(objective.projectLead()).name(),
-          reportDate,
-          latest.map(StoredReturn.Version::previousStatus).map(Status::label).orElse(null),
-          latest.map(v -> v.submission().overallStatus().label()).orElse(null),
-          rows,
-          latest.map(v -> paragraphs(v.submission().commentary())).orElse(List.of())));
+  /** A stored version in one format, exactly as compiled. */
+  public Optional<File> version(String cycleKey, int version, PackFormat format) {
+    Optional<File> file = jdbc.sql("select content, sha256 from pack_file where cycle_key = ? and version = ? and format = ?")
+        .params(cycleKey, version, format.extension())
+        .query((rs, n) -> new File(cycleKey, version, format, rs.getBytes("content"), rs.getString("sha256")))
+        .optional();
+    if (file.isPresent() || format != PackFormat.HTML) {
+      return file;
     }
-    return new Pack(catalogue.strategy().title(), catalogue.strategy().board(), cycle.period().text(), reportDate,
-        draft, sections);
+    // a version compiled before the other formats existed (schema version 4) kept its HTML only
+    return jdbc.sql("select html, sha256 from pack_version where cycle_key = ? and version = ?")
+        .params(cycleKey, version)
+        .query((rs, n) -> new File(cycleKey, version, format, rs.getString("html").getBytes(StandardCharsets.UTF_8),
+            rs.getString("sha256")))
+        .optional();
   }
 
-  String render(Pack pack) {
+  /** The version the cycle's approval followed: the latest compiled before it. */
+  private static Optional<Integer> approvedVersion(Cycle cycle, Map<Integer, OffsetDateTime> compiled) {
+    if (cycle.packApprovedAt() == null) {
+      return Optional.empty();
+    }
+    return compiled.entrySet().stream().filter(e -> !e.getValue().isAfter(cycle.packApprovedAt()))
+        .map(Map.Entry::getKey).reduce((a, b) -> b);
+  }
+
+  private Map<PackFormat, byte[]> render(Pack pack) {
+    Map<PackFormat, byte[]> files = new EnumMap<>(PackFormat.class);
+    String html = html(pack);
+    files.put(PackFormat.HTML, html.getBytes(StandardCharsets.UTF_8));
+    files.put(PackFormat.PDF, pdf.render(html));
+    files.put(PackFormat.DOCX, word.render(pack));
+    files.put(PackFormat.XLSX, excel.render(pack));
+    return files;
+  }
+
+  private byte[] render(Pack pack, PackFormat format) {
+    return switch (format) {
+      case HTML -> html(pack).getBytes(StandardCharsets.UTF_8);
+      case PDF -> pdf.render(html(pack));
+      case DOCX -> word.render(pack);
+      case XLSX -> excel.render(pack);
+    };
+  }
+
+  String html(Pack pack) {
     Context context = new Context();
     context.setVariable("pack", pack);
     return templates.process("pack", context);
   }
 
-  private static String target(Catalogue.Kpi kpi, String target) {
-    if (target == null || target.isBlank()) {
-      return kpi == null || kpi.type() == KpiType.NARRATIVE ? "" : KpiType.NOT_APPLICABLE;
-    }
-    return withUnit(kpi, target);
-  }
-
-  private static String achieved(Catalogue.Kpi kpi, String achieved) {
-    return achieved == null || achieved.isEmpty() ? achieved : withUnit(kpi, achieved);
-  }
-
-  /** Percentages print with their sign and money with pounds, as the printed pack does. */
-  private static String withUnit(Catalogue.Kpi kpi, String value) {
-    if (kpi == null || value.equalsIgnoreCase(KpiType.NOT_APPLICABLE) || !value.matches("\\d+(\\.\\d+)?")) {
-      return value;
-    }
-    return switch (kpi.type()) {
-      case PERCENTAGE -> value + "%";
-      case CURRENCY -> "£" + grouped(value, value.contains(".") ? "#,##0.00" : "#,##0");
-      case COUNT -> grouped(value, "#,##0.##########");
-      default -> value;
-    };
-  }
-
-  private static String grouped(String number, String pattern) {
-    return new java.text.DecimalFormat(pattern, java.text.DecimalFormatSymbols.getInstance(java.util.Locale.UK))
-        .format(new java.math.BigDecimal(number));
-  }
-
-  private static List<String> paragraphs(String text) {
-    return text == null ? List.of() : List.of(text.strip().split("\\R+"));
-  }
-
-  private static String sha256(String html) {
+  static String sha256(byte[] content) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(html.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -1,6 +1,8 @@
 package org.sesreturns.returns;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.sesreturns.catalogue.Catalogue;
@@ -29,6 +31,24 @@ public class PreviousQuarter {
   public record Previous(Period period, Status overallStatus, Map<String, Figure> kpis) {}
 
   public record Figure(String target, String achieved, Status status) {}
+
+  /**
+   * Up to {@code quarters} returns of the objective before the period, the most recent first:
+   * stored cycles, then the history files before the first of them.
+   */
+  public List<Previous> history(Period period, String objectiveId, int quarters) {
+    List<Previous> found = new ArrayList<>();
+    Period before = period;
+    while (found.size() < quarters) {
+      Optional<Previous> previous = of(before, objectiveId);
+      if (previous.isEmpty()) {
+        break;
+      }
+      found.add(previous.get());
+      before = previous.get().period();
+    }
+    return found;
+  }
 
   public Optional<Previous> of(Period period, String objectiveId) {
     Optional<CycleOfReturns.CycleFacts> closed = cycles.latestClosedBefore(period);

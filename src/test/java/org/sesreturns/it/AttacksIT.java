@@ -286,7 +286,8 @@ class AttacksIT {
   void everythingServedCarriesSecurityHeaders() {
     String cycle = start("2042-43 Q1");
     for (String path : List.of("/api/cycles", "/api/cycles/" + cycle, "/api/cycles/" + cycle + "/pack",
-        "/engine-rest/task?maxResults=100", "/camunda/app/tasklist/default/")) {
+        "/api/cycles/" + cycle + "/pack.pdf", "/api/packs", "/packs/", "/engine-rest/task?maxResults=100",
+        "/camunda/app/tasklist/default/")) {
       var response = rest.exchange("ses.coordinator", path);
       assertThat(response.statusCode()).as(path).isEqualTo(200);
       assertThat(response.headers().firstValue("X-Content-Type-Options")).as(path).hasValue("nosniff");
@@ -296,7 +297,12 @@ class AttacksIT {
           .as(path).isPresent();
     }
     var pack = rest.exchange("ses.coordinator", "/api/cycles/" + cycle + "/pack");
-    assertThat(pack.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("script-src 'none'");
+    assertThat(pack.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("script-src 'none'")
+        .contains("frame-ancestors 'self'");
+    // the Board packs page runs its own script, nothing from elsewhere, and is framed by no one
+    var page = rest.exchange(null, "/packs/");
+    assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("script-src 'self'")
+        .contains("frame-ancestors 'none'");
   }
 
   @Test

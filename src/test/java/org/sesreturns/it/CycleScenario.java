@@ -5,10 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -158,7 +167,79 @@ final class CycleScenario {
       String commentary = String.join(" ", section.select("p").eachText());
       assertThat(commentary).isEqualTo(squeeze(entry.commentary()));
     }
+    checkDownloads(reader, entries);
     return pack;
+  }
+
+  /**
+   * The same pack as a PDF, a Word document and an Excel workbook, read back with PDFBox and
+   * Apache POI: every objective, KPI title, achieved value, status and commentary is in each.
+   */
+  void checkDownloads(String reader, Map<String, ReturnEntry> entries) {
+    String pdfText;
+    var pdf = rest.download(reader, "/api/cycles/" + cycleKey + "/pack.pdf");
+    assertThat(pdf.statusCode()).isEqualTo(200);
+    assertThat(pdf.headers().firstValue("Content-Type").orElseThrow()).isEqualTo("application/pdf");
+    try (PDDocument document = Loader.loadPDF(pdf.body())) {
+      assertThat(document.getDocumentCatalog().getMarkInfo().isMarked()).as("a tagged PDF").isTrue();
+      assertThat(document.getDocumentCatalog().getStructureTreeRoot()).isNotNull();
+      // a page's footer may fall inside a commentary that runs over a page
+      pdfText = squeeze(new PDFTextStripper().getText(document).replaceAll("Page \\d+ of \\d+", " "));
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+    String docxText;
+    var docx = rest.download(reader, "/api/cycles/" + cycleKey + "/pack.docx");
+    assertThat(docx.statusCode()).isEqualTo(200);
+    try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(docx.body()));
+        XWPFWordExtractor extractor = new XWPFWordExtractor(document)) {
+      assertThat(document.getParagraphs().stream().filter(p -> "Heading1".equals(p.getStyle())).map(p -> p.getText()))
+          .containsAll(catalogue.objectives().stream().map(o -> squeeze(o.title())).toList());
+      docxText = squeeze(extractor.getText());
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+    List<List<String>> xlsxRows = new ArrayList<>();
+    var xlsx = rest.download(reader, "/api/cycles/" + cycleKey + "/pack.xlsx");
+    assertThat(xlsx.statusCode()).isEqualTo(200);
+    try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+      for (Row row : workbook.getSheet("KPIs")) {
+        List<String> cells = new ArrayList<>();
+        row.forEach(c -> cells.add(c.getStringCellValue()));
+        xlsxRows.add(cells);
+      }
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+    String period = cycleKey.replaceFirst("-Q", " Q");
+    for (Catalogue.Objective objective : catalogue.objectives()) {
+      ReturnEntry entry = entries.get(objective.id());
+      for (String text : List.of(pdfText, docxText)) {
+        assertThat(text).contains(squeeze(objective.title()));
+      }
+      assertThat(docxText).contains(squeeze(entry.commentary()));
+      // the PDF breaks lines where its column ends, after a hyphen too: compared without spaces
+      assertThat(pdfText.replaceAll("\\s+", "")).contains(entry.commentary().replaceAll("\\s+", ""));
+      for (KpiEntry kpi : entry.kpis()) {
+        String title = squeeze(kpi.kpi() != null ? objective.kpi(kpi.kpi()).orElseThrow().title() : kpi.title());
+        String status = kpi.status().equals("none") ? "" : capitalised(kpi.status());
+        assertThat(docxText).as(objective.id() + " " + title).contains(title).contains(status);
+        assertThat(pdfText.replaceAll("\\s+", "")).as(objective.id() + " " + title).contains(title.replaceAll("\\s+", ""))
+            .contains(status);
+        if (kpi.achieved() != null && !kpi.achieved().isBlank()) {
+          assertThat(plain(docxText)).as(objective.id() + " " + title + " achieved").contains(plain(kpi.achieved()));
+          assertThat(plain(pdfText).replaceAll("\\s+", "")).as(objective.id() + " " + title + " achieved in the PDF")
+              .contains(plain(kpi.achieved()).replaceAll("\\s+", ""));
+        }
+        assertThat(xlsxRows).as(objective.id() + " " + title + " in the workbook").anySatisfy(row -> {
+          assertThat(row.get(0)).isEqualTo(period);
+          assertThat(row.get(2)).isEqualTo(objective.id());
+          assertThat(squeeze(row.get(5))).isEqualTo(title);
+          assertThat(plain(row.get(7))).isEqualTo(plain(kpi.achieved()));
+          assertThat(row.get(8)).isEqualTo(status);
+        });
+      }
+    }
   }
 
   private static String plain(String value) {

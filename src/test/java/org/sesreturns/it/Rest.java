@@ -109,6 +109,17 @@ public final class Rest {
     }
   }
 
+  /** A download: the response's bytes, as they were served. */
+  public HttpResponse<byte[]> download(String user, String path) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+    authenticate(user, PASSWORD, request);
+    try {
+      return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException | InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** A GET with a password other than the test one: a wrong one, or one a user changed. */
   public int getWithPassword(String user, String password, String path) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();

@@ -2,6 +2,7 @@ package org.sesreturns.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -106,10 +107,19 @@ class RightsIT {
   }
 
   @Test
-  void onlyCoordinatorsBoardAndAdminReadCyclesAndPacks() {
+  void coordinatorsSesLeadsAndTheBoardReadPacks() {
     assertThat(rest.get("mike.mullin", "/api/cycles/" + CYCLE).status()).isEqualTo(403);
-    assertThat(rest.get("stuart.barnes", "/api/cycles/" + CYCLE + "/pack").status()).isEqualTo(403);
+    // a project lead who is no SES lead reads no pack, in any format
+    for (String format : List.of("", ".html", ".pdf", ".docx", ".xlsx")) {
+      assertThat(rest.get("mike.mullin", "/api/cycles/" + CYCLE + "/pack" + format).status()).as(format).isEqualTo(403);
+    }
+    assertThat(rest.get("mike.mullin", "/api/packs").status()).isEqualTo(403);
+    assertThat(rest.get("stuart.barnes", "/api/cycles/" + CYCLE + "/pack").status()).isEqualTo(200);
+    assertThat(rest.get("stuart.barnes", "/api/cycles/" + CYCLE).status()).as("cycles are for coordinators and the board")
+        .isEqualTo(403);
     assertThat(rest.get("board.member", "/api/cycles/" + CYCLE + "/pack").status()).isEqualTo(200);
+    assertThat(rest.get("board.member", "/api/cycles/" + CYCLE + "/pack.pdf").status()).isEqualTo(200);
+    assertThat(rest.get("board.member", "/api/cycles/" + CYCLE + "/pack.odt").status()).isEqualTo(404);
     assertThat(rest.get("ses.coordinator", "/api/cycles/" + CYCLE).json().get("status").asText()).isEqualTo("collecting");
   }
 

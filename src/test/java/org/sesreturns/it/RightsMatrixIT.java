@@ -101,7 +101,10 @@ class RightsMatrixIT {
   @Order(2)
   void readingWhatTheCycleShows() {
     check("read cycles", Set.of(COORDINATOR, BOARD, ADMIN), user -> rest.get(user, "/api/cycles/" + CYCLE).status());
-    check("read the pack", Set.of(COORDINATOR, BOARD, ADMIN), user -> rest.get(user, "/api/cycles/" + CYCLE + "/pack").status());
+    check("read the pack", Set.of(COORDINATOR, SES_LEAD, BOTH, BOARD), user -> rest.get(user, "/api/cycles/" + CYCLE + "/pack").status());
+    check("download the pack (PDF, Word, Excel)", Set.of(COORDINATOR, SES_LEAD, BOTH, BOARD),
+        user -> rest.download(user, "/api/cycles/" + CYCLE + "/pack.pdf").statusCode());
+    check("list the board packs", Set.of(COORDINATOR, SES_LEAD, BOTH, BOARD), user -> rest.get(user, "/api/packs").status());
     check("read the audit", Set.of(COORDINATOR), user -> rest.get(user, "/api/cycles/" + CYCLE + "/audit").status());
     check("read the cycle's history", Set.of(COORDINATOR, ADMIN), user -> nonEmpty(rest.get(user,
         "/engine-rest/history/process-instance?maxResults=10&processInstanceBusinessKey=" + CYCLE)));

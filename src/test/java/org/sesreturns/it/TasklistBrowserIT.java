@@ -186,8 +186,12 @@ class TasklistBrowserIT {
 
     openCoordinatorTask("Review board pack");
     WebElement review = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form[name=reviewPack]")));
-    wait.until(d -> review.findElement(By.id("packLink")).getAttribute("href").endsWith("/api/cycles/2033-34-Q3/pack"));
-    // the compiled pack is shown in the form itself
+    wait.until(d -> review.findElement(By.id("packLink")).getAttribute("href")
+        .endsWith("/api/cycles/2033-34-Q3/pack/versions/1.html"));
+    assertThat(review.findElements(By.cssSelector("a.ses-download")).stream().map(a -> a.getAttribute("href")))
+        .allMatch(href -> href.matches(".*/api/cycles/2033-34-Q3/pack/versions/1\\.(html|pdf|docx|xlsx)"))
+        .hasSize(4);
+    // the compiled pack is shown in the form itself, fetched with the coordinator's login session
     browser.switchTo().frame(review.findElement(By.cssSelector("iframe.ses-pack")));
     wait.until(d -> d.findElement(By.tagName("h1")).getText().equals("Sefton Economic Strategy Action Plan"));
     assertThat(browser.findElements(By.cssSelector("section.objective"))).hasSize(11);
@@ -215,6 +219,41 @@ class TasklistBrowserIT {
     browser.get("http://localhost:" + port + "/api/cycles/2033-34-Q3/pack");
     wait.until(d -> d.findElement(By.tagName("h1")).getText().equals("Sefton Economic Strategy Action Plan"));
     assertThat(browser.findElements(By.cssSelector("section.objective"))).hasSize(11);
+  }
+
+  @Test
+  void theBoardReadsThePacksWhereItLogsIn() {
+    var started = new Rest(port).startCycle("ses.coordinator", "2036-37 Q2", "2036-10-15", "2036-11-01");
+    assertThat(started.status()).as(started.body()).isEqualTo(200);
+
+    // a board member logs in on the welcome page and is taken to the Board packs page
+    logIn("board.member", "/camunda/app/welcome/default/");
+    wait.until(ExpectedConditions.urlContains("/packs/"));
+    WebElement cycle = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("cycle-2036-37-Q2")));
+    assertThat(cycle.findElement(By.tagName("h2")).getText()).isEqualTo("Jul-Sep 2036 (2036-37 Q2)");
+    assertThat(cycle.getText()).contains("Returns are being collected: the pack is a draft.");
+    screenshot("board-packs");
+    // the PDF downloads with the same login: no second password
+    String pdf = cycle.findElement(By.cssSelector("a.download-pdf")).getAttribute("href");
+    assertThat(pdf).endsWith("/api/cycles/2036-37-Q2/pack.pdf");
+    assertThat(fetched(pdf)).isEqualTo("200 application/pdf");
+    logOut();
+
+    // a project lead who is no SES lead reads no pack
+    logIn("mike.mullin", "/camunda/app/welcome/default/");
+    wait.until(d -> d.getPageSource().contains("Board packs"));
+    browser.get("http://localhost:" + port + "/packs/");
+    wait.until(d -> d.findElement(By.id("status")).getText().contains("Only coordinators, SES leads and the board read packs"));
+    assertThat(fetched("http://localhost:" + port + "/api/cycles/2036-37-Q2/pack.pdf")).startsWith("403");
+    assertThat(fetched("http://localhost:" + port + "/api/packs")).startsWith("403");
+  }
+
+  /** Fetches a link in the browser, with its cookies, as a click on it would: the status and the type. */
+  private String fetched(String url) {
+    return (String) ((org.openqa.selenium.JavascriptExecutor) browser).executeAsyncScript(
+        "var done = arguments[arguments.length - 1];"
+            + "fetch(arguments[0], {credentials: 'same-origin'}).then(function (r) {"
+            + "  done(r.status + ' ' + (r.headers.get('content-type') || '')); });", url);
   }
 
   @Test

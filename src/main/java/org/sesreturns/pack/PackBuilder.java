@@ -1,0 +1,232 @@
+package org.sesreturns.pack;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.sesreturns.catalogue.Catalogue;
+import org.sesreturns.catalogue.KpiType;
+import org.sesreturns.catalogue.Period;
+import org.sesreturns.catalogue.Status;
+import org.sesreturns.cycle.Cycle;
+import org.sesreturns.returns.PreviousQuarter;
+import org.sesreturns.returns.ReturnService;
+import org.sesreturns.returns.ReturnStatus;
+import org.sesreturns.returns.StoredReturn;
+import org.sesreturns.returns.Submission;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds the pack from what the application stores: the cycle's returns, in catalogue order, and
+ * for the summary and the trends the quarters before it (stored cycles, then the history files).
+ */
+@Component
+class PackBuilder {
+
+  /** Quarters a trend shows, this one included. */
+  static final int TREND_QUARTERS = 4;
+
+  private static final DateTimeFormatter MEETING = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
+
+  private final Catalogue catalogue;
+  private final ReturnService returns;
+  private final PreviousQuarter previousQuarter;
+
+  PackBuilder(Catalogue catalogue, ReturnService returns, PreviousQuarter previousQuarter) {
+    this.catalogue = catalogue;
+    this.returns = returns;
+    this.previousQuarter = previousQuarter;
+  }
+
+  /**
+   * The pack of a cycle. A compiled version holds the signed-off returns; a draft holds whatever
+   * has been submitted so far. An objective without a return in it is shown as not received, with
+   * its last status, never left out.
+   */
+  Pack build(Cycle cycle, boolean draft, Integer version) {
+    var fyStart = catalogue.strategy().financialYearStart();
+    String reportDate = cycle.period().months(fyStart);
+    Map<String, StoredReturn> byObjective = new HashMap<>();
+    returns.all(cycle.key()).forEach(r -> byObjective.put(r.key().objectiveId(), r));
+    List<Pack.Section> sections = new ArrayList<>();
+    List<Pack.SummaryRow> summary = new ArrayList<>();
+    int[] objectiveCounts = new int[3];
+    int[] kpiCounts = new int[3];
+    for (Catalogue.Objective objective : catalogue.objectives()) {
+      Optional<StoredReturn> stored = Optional.ofNullable(byObjective.get(objective.id()));
+      Optional<StoredReturn.Version> latest = stored
+          .filter(r -> draft || r.status() == ReturnStatus.SIGNED_OFF)
+          .flatMap(StoredReturn::latest);
+      List<PreviousQuarter.Previous> before = previousQuarter.history(cycle.period(), objective.id(), TREND_QUARTERS - 1);
+      Status previous = latest.map(StoredReturn.Version::previousStatus)
+          .or(() -> before.stream().findFirst().map(PreviousQuarter.Previous::overallStatus))
+          .orElse(null);
+      Status overall = latest.map(v -> v.submission().overallStatus()).orElse(null);
+      List<Pack.Row> rows = new ArrayList<>();
+      List<Pack.Trend> trends = new ArrayList<>();
+      if (latest.isPresent()) {
+        for (Submission.KpiValue k : latest.get().submission().kpis()) {
+          Optional<Catalogue.Kpi> kpi = Optional.ofNullable(k.kpiId()).flatMap(objective::kpi);
+          rows.add(new Pack.Row(k.kpiId(), k.title(), kpi.map(Catalogue.Kpi::baseline).orElse(null),
+              target(kpi.orElse(null), k.target()), achieved(kpi.orElse(null), k.achieved()),
+              k.status().label(), k.progress()));
+          count(kpiCounts, k.status());
+          kpi.filter(c -> c.type().numeric()).flatMap(c -> trend(c, k.achieved(), cycle.period(), before))
+              .ifPresent(trends::add);
+        }
+        count(objectiveCounts, overall);
+      } else {
+        objective.kpis().forEach(kpi -> rows.add(new Pack.Row(kpi.id(), kpi.title(), kpi.baseline(),
+            target(kpi, kpi.target()), null, "", null)));
+      }
+      String sesLead = name(stored.map(StoredReturn::sesLead).orElse(objective.sesLead()));
+      String projectLead = name(stored.map(StoredReturn::projectLead).orElse(objective.projectLead()));
+      List<Pack.Earlier> earlier = before.stream().map(p -> new Pack.Earlier(p.period().text(), p.period().months(fyStart),
+          label(p.overallStatus()), p.kpis().entrySet().stream()
+              .map(e -> {
+                Optional<Catalogue.Kpi> kpi = objective.kpi(e.getKey());
+                return new Pack.Row(e.getKey(), kpi.map(Catalogue.Kpi::title).orElse(e.getKey()), null,
+                    target(kpi.orElse(null), e.getValue().target()), achieved(kpi.orElse(null), e.getValue().achieved()),
+                    e.getValue().status() == null ? "" : e.getValue().status().label(), null);
+              })
+              .sorted(Comparator.comparingInt(r -> position(objective, r.kpiId())))
+              .toList()))
+          .toList();
+      sections.add(new Pack.Section(objective.id(), objective.title(), sesLead, projectLead, reportDate, label(previous),
+          label(overall), latest.isPresent(), rows,
+          latest.map(v -> paragraphs(v.submission().commentary())).orElse(List.of()), trends, earlier));
+      summary.add(new Pack.SummaryRow(objective.id(), objective.title(), sesLead, label(previous), label(overall),
+          direction(previous, overall), latest.isPresent()));
+    }
+    // the board reads what got worse first; otherwise the catalogue's order
+    List<Pack.SummaryRow> ordered = summary.stream().sorted(Comparator.comparing(r -> !r.worsened())).toList();
+    Period period = cycle.period();
+    return new Pack(catalogue.strategy().title(), catalogue.strategy().board(), period.text(), reportDate,
+        "%d-%02d".formatted(period.startYear(), (period.startYear() + 1) % 100), cycle.boardMeeting().format(MEETING),
+        version, draft, new Pack.Summary(ordered, counts(objectiveCounts), counts(kpiCounts)), sections);
+  }
+
+  /** The KPI's figures over the last quarters, when at least two of them are numbers. */
+  private Optional<Pack.Trend> trend(Catalogue.Kpi kpi, String achieved, Period period,
+      List<PreviousQuarter.Previous> before) {
+    var fyStart = catalogue.strategy().financialYearStart();
+    record Figure(String quarter, BigDecimal value) {}
+    List<Figure> figures = new ArrayList<>();
+    for (int i = before.size() - 1; i >= 0; i--) {
+      PreviousQuarter.Previous p = before.get(i);
+      PreviousQuarter.Figure f = p.kpis().get(kpi.id());
+      number(kpi, f == null ? null : f.achieved()).ifPresent(v -> figures.add(new Figure(p.period().months(fyStart), v)));
+    }
+    number(kpi, achieved).ifPresent(v -> figures.add(new Figure(period.months(fyStart), v)));
+    if (figures.size() < 2) {
+      return Optional.empty();
+    }
+    BigDecimal largest = figures.stream().map(f -> f.value().abs()).max(Comparator.naturalOrder()).orElse(BigDecimal.ZERO);
+    List<Pack.Point> points = figures.stream().map(f -> new Pack.Point(f.quarter(), f.value().doubleValue(),
+        withUnit(kpi, f.value().toPlainString()),
+        largest.signum() == 0 ? 0 : f.value().abs().multiply(BigDecimal.valueOf(100))
+            .divide(largest, RoundingMode.HALF_UP).intValue())).toList();
+    return Optional.of(new Pack.Trend(kpi.title(), points));
+  }
+
+  /** An achieved value as a number, when the KPI's type reads it as one (as printed: "£1,200", "45%"). */
+  private static Optional<BigDecimal> number(Catalogue.Kpi kpi, String achieved) {
+    if (achieved == null || achieved.isBlank()) {
+      return Optional.empty();
+    }
+    KpiType.Result result = kpi.type().achieved(achieved.replace("£", "").replace(",", "").replace("%", "").strip());
+    if (!result.valid() || !result.value().matches("-?\\d+(\\.\\d+)?")) {
+      return Optional.empty();
+    }
+    return Optional.of(new BigDecimal(result.value()));
+  }
+
+  /** Where a KPI stands in the catalogue's order; ones it no longer has come last. */
+  private static int position(Catalogue.Objective objective, String kpiId) {
+    for (int i = 0; i < objective.kpis().size(); i++) {
+      if (objective.kpis().get(i).id().equals(kpiId)) {
+        return i;
+      }
+    }
+    return Integer.MAX_VALUE;
+  }
+
+  private static void count(int[] counts, Status status) {
+    if (status == Status.GREEN) {
+      counts[0]++;
+    } else if (status == Status.AMBER) {
+      counts[1]++;
+    } else if (status == Status.RED) {
+      counts[2]++;
+    }
+  }
+
+  private static Pack.Counts counts(int[] counts) {
+    return new Pack.Counts(counts[0], counts[1], counts[2]);
+  }
+
+  /** Red to Amber is an improvement, Green to Amber a worsening. */
+  static String direction(Status previous, Status overall) {
+    if (previous == null || overall == null || previous == Status.NONE || overall == Status.NONE) {
+      return null;
+    }
+    int change = rank(overall) - rank(previous);
+    return change > 0 ? "Improved" : change < 0 ? "Worsened" : "Unchanged";
+  }
+
+  private static int rank(Status status) {
+    return switch (status) {
+      case GREEN -> 3;
+      case AMBER -> 2;
+      default -> 1;
+    };
+  }
+
+  private static String label(Status status) {
+    return status == null ? null : status.label();
+  }
+
+  private String name(String userId) {
+    return catalogue.people().containsKey(userId) ? catalogue.person(userId).name() : userId;
+  }
+
+  private static String target(Catalogue.Kpi kpi, String target) {
+    if (target == null || target.isBlank()) {
+      return kpi == null || kpi.type() == KpiType.NARRATIVE ? "" : KpiType.NOT_APPLICABLE;
+    }
+    return withUnit(kpi, target);
+  }
+
+  private static String achieved(Catalogue.Kpi kpi, String achieved) {
+    return achieved == null || achieved.isEmpty() ? achieved : withUnit(kpi, achieved);
+  }
+
+  /** Percentages print with their sign and money with pounds, as the printed pack does. */
+  static String withUnit(Catalogue.Kpi kpi, String value) {
+    if (kpi == null || value.equalsIgnoreCase(KpiType.NOT_APPLICABLE) || !value.matches("-?\\d+(\\.\\d+)?")) {
+      return value;
+    }
+    return switch (kpi.type()) {
+      case PERCENTAGE -> value + "%";
+      case CURRENCY -> "£" + grouped(value, value.contains(".") ? "#,##0.00" : "#,##0");
+      case COUNT -> grouped(value, "#,##0.##########");
+      default -> value;
+    };
+  }
+
+  private static String grouped(String number, String pattern) {
+    return new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.UK)).format(new BigDecimal(number));
+  }
+
+  private static List<String> paragraphs(String text) {
+    return text == null ? List.of() : List.of(text.strip().split("\\R+"));
+  }
+}

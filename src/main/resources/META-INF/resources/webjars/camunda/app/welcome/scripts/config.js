@@ -1,0 +1,12 @@
+// The welcome page of ses-returns (it replaces the Camunda webapp's own config.js): a link to the
+// Board packs page for everyone who logs in, and the script that takes board members there.
+export default {
+  links: [
+    {
+      label: 'Board packs',
+      href: '/packs/',
+      description: 'Each quarter\u2019s board pack, as PDF, Word and Excel, with every version (the board, SES leads and coordinators)'
+    }
+  ],
+  customScripts: ['ses/landing']
+};
