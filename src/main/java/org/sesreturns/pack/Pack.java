@@ -14,6 +14,11 @@ import java.util.List;
 public record Pack(String strategy, String board, String period, String quarter, String financialYear,
     String boardMeeting, Integer version, boolean draft, Summary summary, List<Section> sections) {
 
+  /** Whether this pack (or this part of a large one) holds the objective's section: the summary links to it. */
+  public boolean includes(String objectiveId) {
+    return sections.stream().anyMatch(s -> s.objectiveId().equals(objectiveId));
+  }
+
   /** The summary: one row per objective (worsened first), and the counts by status. */
   public record Summary(List<SummaryRow> rows, Counts objectives, Counts kpis) {}
 
@@ -49,7 +54,17 @@ public record Pack(String strategy, String board, String period, String quarter,
     public boolean submitted() {
       return received;
     }
+
+    /** The quarters the section's trends cover, oldest first: the columns of its trend table. */
+    public List<Quarter> trendQuarters() {
+      java.util.TreeMap<String, String> quarters = new java.util.TreeMap<>();
+      trends.forEach(t -> t.points().forEach(p -> quarters.put(p.period(), p.quarter())));
+      return quarters.entrySet().stream().map(e -> new Quarter(e.getKey(), e.getValue())).toList();
+    }
   }
+
+  /** A quarter: its period ({@code 2023-24 Q4}, which sorts) and its months ({@code Jan-Mar 2024}). */
+  public record Quarter(String period, String label) {}
 
   /** A KPI row: target and achieved as printed, status as a word (Green, Amber, Red or empty). */
   public record Row(String kpiId, String kpi, String baseline, String target, String achieved, String status,
@@ -65,10 +80,16 @@ public record Pack(String strategy, String board, String period, String quarter,
   public record Earlier(String period, String quarter, String overallStatus, List<Row> kpis) {}
 
   /** A numeric KPI over the last quarters (oldest first), drawn as bars with the figures beside them. */
-  public record Trend(String kpi, List<Point> points) {}
+  public record Trend(String kpi, List<Point> points) {
+
+    /** The KPI's figure in a quarter, or null when it reported none. */
+    public Point at(String period) {
+      return points.stream().filter(p -> p.period().equals(period)).findFirst().orElse(null);
+    }
+  }
 
   /**
    * @param share the value as a share of the largest shown, 0 to 100, for the bar's length
    */
-  public record Point(String quarter, double value, String figure, int share) {}
+  public record Point(String period, String quarter, double value, String figure, int share) {}
 }

@@ -118,19 +118,19 @@ class PackBuilder {
   private Optional<Pack.Trend> trend(Catalogue.Kpi kpi, String achieved, Period period,
       List<PreviousQuarter.Previous> before) {
     var fyStart = catalogue.strategy().financialYearStart();
-    record Figure(String quarter, BigDecimal value) {}
+    record Figure(String period, String quarter, BigDecimal value) {}
     List<Figure> figures = new ArrayList<>();
     for (int i = before.size() - 1; i >= 0; i--) {
       PreviousQuarter.Previous p = before.get(i);
       PreviousQuarter.Figure f = p.kpis().get(kpi.id());
-      number(kpi, f == null ? null : f.achieved()).ifPresent(v -> figures.add(new Figure(p.period().months(fyStart), v)));
+      number(kpi, f == null ? null : f.achieved()).ifPresent(v -> figures.add(new Figure(p.period().text(), p.period().months(fyStart), v)));
     }
-    number(kpi, achieved).ifPresent(v -> figures.add(new Figure(period.months(fyStart), v)));
+    number(kpi, achieved).ifPresent(v -> figures.add(new Figure(period.text(), period.months(fyStart), v)));
     if (figures.size() < 2) {
       return Optional.empty();
     }
     BigDecimal largest = figures.stream().map(f -> f.value().abs()).max(Comparator.naturalOrder()).orElse(BigDecimal.ZERO);
-    List<Pack.Point> points = figures.stream().map(f -> new Pack.Point(f.quarter(), f.value().doubleValue(),
+    List<Pack.Point> points = figures.stream().map(f -> new Pack.Point(f.period(), f.quarter(), f.value().doubleValue(),
         withUnit(kpi, f.value().toPlainString()),
         largest.signum() == 0 ? 0 : f.value().abs().multiply(BigDecimal.valueOf(100))
             .divide(largest, RoundingMode.HALF_UP).intValue())).toList();

@@ -170,7 +170,7 @@ public class PackService {
     Map<PackFormat, byte[]> files = new EnumMap<>(PackFormat.class);
     String html = html(pack);
     files.put(PackFormat.HTML, html.getBytes(StandardCharsets.UTF_8));
-    files.put(PackFormat.PDF, pdf.render(html));
+    files.put(PackFormat.PDF, pdf.render(pack, this::html));
     files.put(PackFormat.DOCX, word.render(pack));
     files.put(PackFormat.XLSX, excel.render(pack));
     return files;
@@ -179,15 +179,21 @@ public class PackService {
   private byte[] render(Pack pack, PackFormat format) {
     return switch (format) {
       case HTML -> html(pack).getBytes(StandardCharsets.UTF_8);
-      case PDF -> pdf.render(html(pack));
+      case PDF -> pdf.render(pack, this::html);
       case DOCX -> word.render(pack);
       case XLSX -> excel.render(pack);
     };
   }
 
   String html(Pack pack) {
+    return html(pack, true);
+  }
+
+  /** The pack as HTML; {@code front} is whether it opens with the cover and the summary. */
+  String html(Pack pack, boolean front) {
     Context context = new Context();
     context.setVariable("pack", pack);
+    context.setVariable("front", front);
     return templates.process("pack", context);
   }
 

@@ -1,11 +1,22 @@
 package org.sesreturns.pack;
 
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiFunction;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.io.IOUtils;
+import org.apache.pdfbox.multipdf.PDFMergerUtility;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.jsoup.Jsoup;
 import org.jsoup.helper.W3CDom;
 import org.springframework.stereotype.Component;
@@ -14,13 +25,50 @@ import org.springframework.stereotype.Component;
  * The pack as a PDF a council can publish: rendered from the same HTML as the web pack by
  * openhtmltopdf on PDFBox, tagged for screen readers (PDF/UA: structure, reading order, table
  * headers, title and language), with DejaVu Sans embedded (no font is left to the reader's machine).
+ *
+ * <p>openhtmltopdf lays a whole document out in memory, about 2 MB of heap per objective; a pack
+ * of a thousand objectives is therefore rendered in parts of {@value #OBJECTIVES_PER_PART}
+ * objectives, each a tagged PDF, and the parts are merged by PDFBox (structure trees included)
+ * through temporary files. Page numbers are stamped last, across the whole pack, as artifacts
+ * that screen readers skip.
  */
 @Component
 class PdfPack {
 
+  static final int OBJECTIVES_PER_PART = 25;
   private static final String FONTS = "/net/sf/jasperreports/fonts/dejavu/";
 
-  byte[] render(String html) {
+  /**
+   * @param html the pack's HTML; its flag says whether the part carries the cover and the
+   *     summary (the first part does)
+   */
+  byte[] render(Pack pack, BiFunction<Pack, Boolean, String> html) {
+    List<byte[]> parts = new ArrayList<>();
+    int sections = pack.sections().size();
+    for (int from = 0; from == 0 || from < sections; from += OBJECTIVES_PER_PART) {
+      Pack part = new Pack(pack.strategy(), pack.board(), pack.period(), pack.quarter(), pack.financialYear(),
+          pack.boardMeeting(), pack.version(), pack.draft(), pack.summary(),
+          pack.sections().subList(from, Math.min(sections, from + OBJECTIVES_PER_PART)));
+      parts.add(renderPart(html.apply(part, from == 0)));
+    }
+    try (PDDocument document = Loader.loadPDF(parts.get(0), null, null, null, IOUtils.createTempFileOnlyStreamCache())) {
+      PDFMergerUtility merger = new PDFMergerUtility();
+      for (int i = 1; i < parts.size(); i++) {
+        try (PDDocument next = Loader.loadPDF(parts.get(i), null, null, null, IOUtils.createTempFileOnlyStreamCache())) {
+          merger.appendDocument(document, next);
+        }
+        parts.set(i, null);
+      }
+      numberPages(document);
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      document.save(out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException("the pack could not be assembled as PDF", e);
+    }
+  }
+
+  private static byte[] renderPart(String html) {
     org.w3c.dom.Document document = new W3CDom().fromJsoup(Jsoup.parse(html));
     try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       PdfRendererBuilder builder = new PdfRendererBuilder();
@@ -36,6 +84,31 @@ class PdfPack {
       return out.toByteArray();
     } catch (IOException e) {
       throw new UncheckedIOException("the pack could not be rendered as PDF", e);
+    }
+  }
+
+  /** "Page 3 of 40" at the foot of each page, marked as an artifact: not part of the tagged content. */
+  private static void numberPages(PDDocument document) throws IOException {
+    try (InputStream in = font("DejaVuSans.ttf")) {
+      PDType0Font font = PDType0Font.load(document, in, true);
+      int total = document.getNumberOfPages();
+      int number = 0;
+      for (PDPage page : document.getPages()) {
+        String text = "Page " + ++number + " of " + total;
+        float size = 8;
+        float width = font.getStringWidth(text) / 1000 * size;
+        try (PDPageContentStream content = new PDPageContentStream(document, page, PDPageContentStream.AppendMode.APPEND,
+            true, true)) {
+          content.beginMarkedContent(COSName.ARTIFACT);
+          content.beginText();
+          content.setFont(font, size);
+          content.setNonStrokingColor(0.27f, 0.27f, 0.27f);
+          content.newLineAtOffset((page.getMediaBox().getWidth() - width) / 2, 28);
+          content.showText(text);
+          content.endText();
+          content.endMarkedContent();
+        }
+      }
     }
   }
 

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.poi.xwpf.usermodel.BreakType;
@@ -117,12 +118,18 @@ class WordPack {
     }
     if (!s.trends().isEmpty()) {
       paragraph(doc, "Heading2", "Over the last quarters");
+      List<Pack.Quarter> quarters = s.trendQuarters();
+      List<String> headings = new ArrayList<>(List.of("Key Performance Indicator"));
+      quarters.forEach(q -> headings.add(q.label()));
+      XWPFTable trend = table(doc, headings);
       for (Pack.Trend t : s.trends()) {
-        text(doc, t.kpi(), true);
-        XWPFTable trend = table(doc, List.of("Quarter", "Achieved", "Bar (share of the largest)"));
-        for (Pack.Point p : t.points()) {
-          row(trend, List.of(p.quarter(), p.figure(), "\u2588".repeat(Math.max(p.share() / 5, p.share() > 0 ? 1 : 0))));
+        List<String> cells = new ArrayList<>(List.of(t.kpi()));
+        for (Pack.Quarter q : quarters) {
+          Pack.Point p = t.at(q.period());
+          // the figure, and under it a bar of blocks against the largest figure shown (one block per 10%)
+          cells.add(p == null ? "" : p.figure() + "\n" + "\u2588".repeat(Math.max(p.share() / 10, p.share() > 0 ? 1 : 0)));
         }
+        row(trend, cells);
       }
     }
     paragraph(doc, "Heading2", "Commentary");

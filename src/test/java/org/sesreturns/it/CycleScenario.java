@@ -180,6 +180,7 @@ final class CycleScenario {
     var pdf = rest.download(reader, "/api/cycles/" + cycleKey + "/pack.pdf");
     assertThat(pdf.statusCode()).isEqualTo(200);
     assertThat(pdf.headers().firstValue("Content-Type").orElseThrow()).isEqualTo("application/pdf");
+    keep(cycleKey + ".pdf", pdf.body());
     try (PDDocument document = Loader.loadPDF(pdf.body())) {
       assertThat(document.getDocumentCatalog().getMarkInfo().isMarked()).as("a tagged PDF").isTrue();
       assertThat(document.getDocumentCatalog().getStructureTreeRoot()).isNotNull();
@@ -239,6 +240,16 @@ final class CycleScenario {
           assertThat(row.get(8)).isEqualTo(status);
         });
       }
+    }
+  }
+
+  /** The downloaded file, under target/packs: to look at when a check fails. */
+  private static void keep(String name, byte[] content) {
+    try {
+      java.nio.file.Path folder = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "packs"));
+      java.nio.file.Files.write(folder.resolve(name), content);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 

@@ -15,6 +15,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.junit.jupiter.api.Test;
+import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
@@ -39,8 +40,8 @@ class PackFormatsTest {
               List.of(new Pack.Row("new-jobs", "No of new jobs created", null, "400", "412", "Green", "Ahead of plan"),
                   new Pack.Row("grants", "Grant spent", null, "£250,000", "£180,500", "Amber", "Slow claims\nfrom two firms")),
               List.of("Jobs <b>up</b> & costs down.", "Second paragraph, with £ and ’quotes’."),
-              List.of(new Pack.Trend("No of new jobs created", List.of(new Pack.Point("Oct-Dec 2023", 350, "350", 85),
-                  new Pack.Point("Jan-Mar 2024", 412, "412", 100)))),
+              List.of(new Pack.Trend("No of new jobs created", List.of(new Pack.Point("2023-24 Q3", "Oct-Dec 2023", 350, "350", 85),
+                  new Pack.Point("2023-24 Q4", "Jan-Mar 2024", 412, "412", 100)))),
               List.of(new Pack.Earlier("2023-24 Q3", "Oct-Dec 2023", "Amber",
                   List.of(new Pack.Row("new-jobs", "No of new jobs created", null, "400", "350", "Amber", null))))),
           new Pack.Section("housing", "Places & housing", "Stuart Barnes", "Claire Maguire", "Jan-Mar 2024", "Green", "Amber",
@@ -50,20 +51,22 @@ class PackFormatsTest {
               List.of(new Pack.Row("apprentices", "Apprentices starting", null, "40", null, "", null)), List.of(), List.of(),
               List.of())));
 
-  private String html() {
+  /** The pack's HTML as the application renders it: with or without its cover and summary. */
+  static String html(Pack pack, boolean front) {
     ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
     resolver.setPrefix("templates/");
     resolver.setSuffix(".html");
     SpringTemplateEngine engine = new SpringTemplateEngine();
     engine.setTemplateResolver(resolver);
-    org.thymeleaf.context.Context context = new org.thymeleaf.context.Context();
+    Context context = new Context();
     context.setVariable("pack", pack);
+    context.setVariable("front", front);
     return engine.process("pack", context);
   }
 
   @Test
   void thePdfIsTaggedEmbedsItsFontsAndHoldsEveryObjectiveKpiAndCommentary() throws Exception {
-    byte[] pdf = new PdfPack().render(html());
+    byte[] pdf = new PdfPack().render(pack, PackFormatsTest::html);
 
     try (PDDocument document = Loader.loadPDF(pdf)) {
       assertThat(document.getDocumentCatalog().getMarkInfo()).isNotNull();
@@ -92,6 +95,30 @@ class PackFormatsTest {
       // the summary reads first: what worsened leads
       assertThat(text.indexOf("Places & housing Stuart Barnes Green Amber Worsened")).isPositive()
           .isLessThan(text.indexOf("Business growth Stuart Barnes Amber Green Improved"));
+    }
+  }
+
+  @Test
+  void aLargePackIsRenderedInPartsAndMergedTaggedAndNumberedThroughout() throws Exception {
+    int objectives = PdfPack.OBJECTIVES_PER_PART * 2 + 5;
+    int firstOfPartTwo = PdfPack.OBJECTIVES_PER_PART;
+    Pack large = PackBenchmarkTest.generated(objectives);
+
+    byte[] pdf = new PdfPack().render(large, PackFormatsTest::html);
+
+    try (PDDocument document = Loader.loadPDF(pdf)) {
+      int pages = document.getNumberOfPages();
+      assertThat(document.getDocumentCatalog().getMarkInfo().isMarked()).isTrue();
+      assertThat(document.getDocumentCatalog().getStructureTreeRoot().getKids()).isNotEmpty();
+      // the second part's pages are in the structure tree too
+      assertThat(document.getPage(pages - 1).getStructParents()).isGreaterThanOrEqualTo(0);
+      assertThat(document.getDocumentInformation().getTitle()).isEqualTo("Generated Strategy: performance report Jan-Mar 2024");
+      String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+      assertThat(text).contains("Summary", "Objective 0: growing jobs", "Objective " + (objectives - 1) + ": growing jobs")
+          .contains("Page 1 of " + pages, "Page " + pages + " of " + pages);
+      // the parts follow each other in order
+      assertThat(text.indexOf("Strategic Objective Objective " + (firstOfPartTwo - 1) + ": growing jobs")).isPositive()
+          .isLessThan(text.indexOf("Strategic Objective Objective " + firstOfPartTwo + ": growing jobs"));
     }
   }
 
