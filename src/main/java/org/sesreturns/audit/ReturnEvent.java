@@ -7,7 +7,8 @@ public enum ReturnEvent {
   SENT_BACK("sent-back"),
   SIGNED_OFF("signed-off"),
   REOPENED("reopened"),
-  REASSIGNED("reassigned");
+  REASSIGNED("reassigned"),
+  MARKED_LATE("marked-late");
 
   private final String word;
 

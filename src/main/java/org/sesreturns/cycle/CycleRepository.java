@@ -69,6 +69,19 @@ class CycleRepository {
         .params(held, decisions, key).update();
   }
 
+  void recordLeftOut(String key, String user, String reason, OffsetDateTime at) {
+    jdbc.sql("update cycle set compile_without_by = ?, compile_without_at = ?, compile_without_reason = ? where cycle_key = ?")
+        .params(user, at, reason, key).update();
+  }
+
+  Optional<LeftOut> leftOut(String key) {
+    return jdbc.sql("select compile_without_by, compile_without_at, compile_without_reason from cycle where cycle_key = ?")
+        .param(key)
+        .query((rs, n) -> rs.getString("compile_without_by") == null ? null : new LeftOut(rs.getString("compile_without_by"),
+            rs.getObject("compile_without_at", OffsetDateTime.class), rs.getString("compile_without_reason")))
+        .optional();
+  }
+
   void close(String key, OffsetDateTime at) {
     jdbc.sql("update cycle set status = ?, closed_at = ? where cycle_key = ?")
         .params(CycleStatus.CLOSED.word(), at, key).update();

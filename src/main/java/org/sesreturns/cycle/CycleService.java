@@ -15,6 +15,7 @@ import org.sesreturns.engine.NotAllowedException;
 import org.sesreturns.engine.TextLimits;
 import org.sesreturns.identity.Access;
 import org.sesreturns.reminders.Deadlines;
+import org.sesreturns.returns.LateReturns;
 import org.sesreturns.returns.ReturnService;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -38,11 +39,13 @@ public class CycleService {
   private final Catalogue catalogue;
   private final Access access;
   private final Deadlines deadlines;
+  private final LateReturns lateReturns;
   private final Clock clock;
 
   CycleService(CycleRepository cycles, ReturnService returns, Catalogue catalogue, Access access, Deadlines deadlines,
-      Clock clock) {
+      LateReturns lateReturns, Clock clock) {
     this.cycles = cycles;
+    this.lateReturns = lateReturns;
     this.deadlines = deadlines;
     this.access = access;
     this.returns = returns;
@@ -123,6 +126,44 @@ public class CycleService {
     return cycle;
   }
 
+  /**
+   * The coordinators decide, once the returns' due day has ended, to compile the pack without the
+   * returns still outstanding; the reason is required and recorded with who decided and when.
+   */
+  @Transactional
+  public void decideToLeaveOutMissing(String cycleKey, String processInstanceId, String reason, String user) {
+    access.requireCoordinatorFor("compile the pack without the missing returns");
+    Cycle cycle = requireStep(cycleKey, processInstanceId, CycleStatus.COLLECTING);
+    if (!clock.instant().isAfter(Deadlines.endOf(cycle.returnsDue()))) {
+      throw new InvalidInputException("the returns of " + cycle.period() + " are due on " + cycle.returnsDue()
+          + ": only after that can the pack be compiled without the missing ones");
+    }
+    if (returns.toCollect(cycleKey).isEmpty()) {
+      throw new InvalidInputException("every return of " + cycle.period() + " is in: there is nothing to leave out");
+    }
+    if (reason == null || reason.isBlank()) {
+      throw new InvalidInputException("compileReason: is required: say why the pack cannot wait for the missing returns");
+    }
+    if (reason.length() > 2000) {
+      throw new InvalidInputException("compileReason: is longer than 2000 characters");
+    }
+    cycles.recordLeftOut(cycleKey, user, reason.strip(), OffsetDateTime.now(clock));
+  }
+
+  /** Who decided to compile the pack without the missing returns, when and why, if anyone did. */
+  public Optional<LeftOut> leftOut(String cycleKey) {
+    return cycles.leftOut(cycleKey);
+  }
+
+  /** The cycle whose pack may be compiled without its missing returns: collecting in this process, the decision recorded. */
+  public Cycle readyToCompileWithoutMissing(String cycleKey, String processInstanceId) {
+    Cycle cycle = requireStep(cycleKey, processInstanceId, CycleStatus.COLLECTING);
+    if (cycles.leftOut(cycleKey).isEmpty()) {
+      throw new IllegalStateException("nobody decided to compile the pack of " + cycle.period() + " without its missing returns");
+    }
+    return cycle;
+  }
+
   @Transactional
   public void packCompiled(String cycleKey) {
     cycles.setStatus(cycleKey, CycleStatus.REVIEWING);
@@ -192,6 +233,7 @@ public class CycleService {
   public void close(String cycleKey, String processInstanceId) {
     requireStep(cycleKey, processInstanceId, CycleStatus.PRESENTING);
     cycles.close(cycleKey, OffsetDateTime.now(clock));
+    lateReturns.endOpen(cycleKey);
   }
 
   /** A cycle whose process instance was cancelled (in Cockpit) may be started again. */

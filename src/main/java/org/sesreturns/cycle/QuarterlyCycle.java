@@ -15,15 +15,21 @@ public final class QuarterlyCycle {
   public static final String BOARD_DECISIONS = "boardDecisions";
   /** What the review and presentation forms show: set when the task is created, removed when it ends. */
   public static final String PACK_FORM = "packForm";
+  /** What the decision to compile without the missing returns shows: the returns outstanding. */
+  public static final String MISSING_RETURNS = "missingReturns";
+  /** Why the pack is compiled without the missing returns. */
+  public static final String COMPILE_REASON = "compileReason";
   /** Who started the cycle, as the start event records it. */
   public static final String INITIATOR = "initiator";
 
   /** Every variable the process holds at some point; a client may send no other. */
   static final java.util.List<String> ALL = java.util.List.of(PERIOD, RETURNS_DUE, BOARD_MEETING, INITIATOR,
-      PACK_APPROVED, PACK_REVIEW_COMMENT, REOPEN_OBJECTIVES, BOARD_MEETING_HELD, BOARD_DECISIONS, PACK_FORM);
+      PACK_APPROVED, PACK_REVIEW_COMMENT, REOPEN_OBJECTIVES, BOARD_MEETING_HELD, BOARD_DECISIONS, PACK_FORM,
+      MISSING_RETURNS, COMPILE_REASON);
 
   public static final String TASK_REVIEW_PACK = "userTask_reviewPack";
   public static final String TASK_PRESENT_PACK = "userTask_presentPack";
+  public static final String TASK_COMPILE_WITHOUT_MISSING = "userTask_compileWithoutMissing";
 
   private QuarterlyCycle() {}
 }

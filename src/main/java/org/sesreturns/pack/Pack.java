@@ -1,6 +1,8 @@
 package org.sesreturns.pack;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.TreeMap;
 
 /**
  * The board pack as it reads, whatever its format: a cover, a summary the board reads first, and
@@ -57,7 +59,7 @@ public record Pack(String strategy, String board, String period, String quarter,
 
     /** The quarters the section's trends cover, oldest first: the columns of its trend table. */
     public List<Quarter> trendQuarters() {
-      java.util.TreeMap<String, String> quarters = new java.util.TreeMap<>();
+      TreeMap<String, String> quarters = new TreeMap<>();
       trends.forEach(t -> t.points().forEach(p -> quarters.put(p.period(), p.quarter())));
       return quarters.entrySet().stream().map(e -> new Quarter(e.getKey(), e.getValue())).toList();
     }
@@ -72,7 +74,7 @@ public record Pack(String strategy, String board, String period, String quarter,
 
     /** The status's colour class: green, amber, red or none. */
     public String statusClass() {
-      return status == null || status.isEmpty() ? "none" : status.toLowerCase(java.util.Locale.ROOT);
+      return status == null || status.isEmpty() ? "none" : status.toLowerCase(Locale.ROOT);
     }
   }
 

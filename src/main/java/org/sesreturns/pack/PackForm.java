@@ -1,6 +1,7 @@
 package org.sesreturns.pack;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Optional;
 import org.sesreturns.catalogue.Catalogue;
 import org.sesreturns.cycle.Cycle;
 import org.sesreturns.cycle.CycleService;
@@ -18,16 +19,15 @@ class PackForm {
   private final CycleService cycles;
   private final ReturnService returns;
   private final Catalogue catalogue;
-  private final PackService packs;
 
-  PackForm(CycleService cycles, ReturnService returns, Catalogue catalogue, PackService packs) {
+  PackForm(CycleService cycles, ReturnService returns, Catalogue catalogue) {
     this.cycles = cycles;
     this.returns = returns;
     this.catalogue = catalogue;
-    this.packs = packs;
   }
 
-  ObjectNode of(String cycleKey) {
+  /** The form, showing the given version of the pack (the one under review, or the approved one). */
+  ObjectNode of(String cycleKey, Optional<PackService.Version> shown) {
     Cycle cycle = cycles.require(cycleKey);
     ObjectNode form = Json.mapper().createObjectNode();
     form.put("strategy", catalogue.strategy().title());
@@ -37,7 +37,7 @@ class PackForm {
     form.put("boardMeeting", cycle.boardMeeting().toString());
     // links, not the pack itself: the forms fetch it with the user's login session, and the
     // engine's history keeps no copy of it
-    packs.latest(cycleKey).ifPresent(v -> {
+    shown.ifPresent(v -> {
       String base = "/api/cycles/" + cycleKey + "/pack/versions/" + v.version();
       form.put("packVersion", v.version());
       form.put("packUrl", base + ".html");

@@ -41,12 +41,16 @@ class PackNotices {
 
   private void send(MessageKind kind, String cycleKey, String processInstanceId, List<String> to, String subject) {
     Cycle cycle = cycles.require(cycleKey);
-    int version = packs.latest(cycleKey).orElseThrow().version();
+    PackService.Version latest = packs.latest(cycleKey).orElseThrow();
+    int version = latest.version();
     String reportDate = cycle.period().months(catalogue.strategy().financialYearStart());
     Map<String, Object> model = new HashMap<>();
     model.put("period", cycle.period().text());
     model.put("reportDate", reportDate);
     model.put("version", version);
+    // compiled without returns still outstanding, as the coordinators decided: named, not hidden
+    model.put("missing", String.join(", ", latest.missing().stream()
+        .map(id -> catalogue.objective(id).map(o -> o.title()).orElse(id)).toList()));
     model.put("board", catalogue.strategy().board());
     model.put("boardMeeting", cycle.boardMeeting().toString());
     // the Board packs page: it takes the reader through logging in, and offers every format

@@ -15,6 +15,10 @@ import java.util.Optional;
 import org.sesreturns.cycle.Cycle;
 import org.sesreturns.cycle.CycleService;
 import org.sesreturns.cycle.CycleStatus;
+import org.sesreturns.returns.LateReturns;
+import org.sesreturns.returns.ReturnKey;
+import org.sesreturns.returns.ReturnService;
+import org.sesreturns.returns.ReturnStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,6 +34,8 @@ import org.thymeleaf.context.Context;
 public class PackService {
 
   private final CycleService cycles;
+  private final ReturnService returns;
+  private final LateReturns lateReturns;
   private final PackBuilder builder;
   private final PdfPack pdf;
   private final WordPack word;
@@ -38,9 +44,11 @@ public class PackService {
   private final JdbcClient jdbc;
   private final Clock clock;
 
-  PackService(CycleService cycles, PackBuilder builder, PdfPack pdf, WordPack word, ExcelPack excel,
-      TemplateEngine templates, JdbcClient jdbc, Clock clock) {
+  PackService(CycleService cycles, ReturnService returns, LateReturns lateReturns, PackBuilder builder, PdfPack pdf,
+      WordPack word, ExcelPack excel, TemplateEngine templates, JdbcClient jdbc, Clock clock) {
     this.cycles = cycles;
+    this.returns = returns;
+    this.lateReturns = lateReturns;
     this.builder = builder;
     this.pdf = pdf;
     this.word = word;
@@ -55,9 +63,10 @@ public class PackService {
    *
    * @param sha256 each format's SHA-256
    * @param approvedBy who approved this version for the board, if it is the approved one
+   * @param missing the objectives whose returns it was compiled without
    */
   public record Version(int version, OffsetDateTime compiledAt, Map<PackFormat, String> sha256, String approvedBy,
-      OffsetDateTime approvedAt) {}
+      OffsetDateTime approvedAt, List<String> missing) {}
 
   /** A pack in one format: a stored version's bytes, or a draft rendered now ({@code version} null). */
   public record File(String cycleKey, Integer version, PackFormat format, byte[] content, String sha256) {
@@ -74,13 +83,60 @@ public class PackService {
   @Transactional
   public Version compile(String cycleKey, String processInstanceId) {
     Cycle cycle = cycles.readyToCompile(cycleKey, processInstanceId);
+    Version version = store(cycle, List.of(), null, null);
+    cycles.packCompiled(cycleKey);
+    return version;
+  }
+
+  /**
+   * Compiles the pack without the returns still outstanding, as the coordinators decided: each is
+   * shown as not received, and goes on as a late return of its own.
+   */
+  @Transactional
+  public Version compileWithoutMissing(String cycleKey, String processInstanceId) {
+    Cycle cycle = cycles.readyToCompileWithoutMissing(cycleKey, processInstanceId);
+    var decision = cycles.leftOut(cycleKey).orElseThrow();
+    List<String> missing = returns.toCollect(cycleKey);
+    lateReturns.carryOn(cycleKey, missing, decision.by());
+    Version version = store(cycle, missing, decision.by(), decision.reason());
+    cycles.packCompiled(cycleKey);
+    return version;
+  }
+
+  /**
+   * A late return was signed off while its pack is reviewed or presented: a new version holds it,
+   * the earlier ones stay as they were. Nothing happens for any other return.
+   */
+  @Transactional
+  public Optional<Version> addLateReturn(ReturnKey key) {
+    if (!returns.isLate(key)) {
+      return Optional.empty();
+    }
+    Cycle cycle = cycles.require(key.cycleKey());
+    if (cycle.status() != CycleStatus.REVIEWING && cycle.status() != CycleStatus.PRESENTING) {
+      return Optional.empty();
+    }
+    List<String> missing = returns.all(key.cycleKey()).stream().filter(r -> r.status() != ReturnStatus.SIGNED_OFF)
+        .map(r -> r.key().objectiveId()).toList();
+    var decision = cycles.leftOut(key.cycleKey());
+    return Optional.of(store(cycle, missing, decision.map(d -> d.by()).orElse(null),
+        "the late return for " + key.objectiveId() + " was signed off"));
+  }
+
+  /** Renders every format of a new version and keeps it, with the returns it is missing and why. */
+  private Version store(Cycle cycle, List<String> missing, String compiledBy, String reason) {
+    String cycleKey = cycle.key();
     int version = jdbc.sql("select coalesce(max(version), 0) + 1 from pack_version where cycle_key = ?")
         .param(cycleKey).query(Integer.class).single();
     Map<PackFormat, byte[]> files = render(builder.build(cycle, false, version));
     OffsetDateTime now = OffsetDateTime.now(clock);
-    jdbc.sql("insert into pack_version (cycle_key, version, html, sha256, compiled_at) values (?, ?, ?, ?, ?)")
+    jdbc.sql("""
+            insert into pack_version (cycle_key, version, html, sha256, compiled_at, missing_objectives, compiled_by,
+                                      compile_reason)
+            values (?, ?, ?, ?, ?, ?, ?, ?)""")
         .params(cycleKey, version, new String(files.get(PackFormat.HTML), StandardCharsets.UTF_8),
-            sha256(files.get(PackFormat.HTML)), now)
+            sha256(files.get(PackFormat.HTML)), now, missing.isEmpty() ? null : String.join(",", missing), compiledBy,
+            reason)
         .update();
     Map<PackFormat, String> hashes = new EnumMap<>(PackFormat.class);
     files.forEach((format, content) -> {
@@ -89,30 +145,45 @@ public class PackService {
           .params(cycleKey, version, format.extension(), content, hashes.get(format))
           .update();
     });
-    cycles.packCompiled(cycleKey);
-    return new Version(version, now, hashes, null, null);
+    return new Version(version, now, hashes, null, null, missing);
   }
 
   /** Every compiled version of the cycle's pack, oldest first, the approved one marked. */
   public List<Version> versions(String cycleKey) {
     Cycle cycle = cycles.require(cycleKey);
     Map<Integer, OffsetDateTime> compiled = new LinkedHashMap<>();
-    jdbc.sql("select version, compiled_at from pack_version where cycle_key = ? order by version")
+    Map<Integer, OffsetDateTime> putToReview = new LinkedHashMap<>();
+    Map<Integer, List<String>> missing = new LinkedHashMap<>();
+    jdbc.sql("select version, compiled_at, put_to_review_at, missing_objectives from pack_version where cycle_key = ?"
+            + " order by version")
         .param(cycleKey)
-        .query((rs, n) -> compiled.put(rs.getInt("version"), rs.getObject("compiled_at", OffsetDateTime.class)))
+        .query((rs, n) -> {
+          compiled.put(rs.getInt("version"), rs.getObject("compiled_at", OffsetDateTime.class));
+          String left = rs.getString("missing_objectives");
+          missing.put(rs.getInt("version"), left == null ? List.of() : List.of(left.split(",")));
+          OffsetDateTime reviewed = rs.getObject("put_to_review_at", OffsetDateTime.class);
+          if (reviewed != null) {
+            putToReview.put(rs.getInt("version"), reviewed);
+          }
+          return null;
+        })
         .list();
+    if (putToReview.isEmpty()) {
+      // a cycle reviewed before reviews were recorded (schema version 5): each version counts as put to review when compiled
+      putToReview.putAll(compiled);
+    }
     Map<Integer, Map<PackFormat, String>> hashes = new LinkedHashMap<>();
     jdbc.sql("select version, format, sha256 from pack_file where cycle_key = ?")
         .param(cycleKey)
         .query((rs, n) -> hashes.computeIfAbsent(rs.getInt("version"), v -> new EnumMap<>(PackFormat.class))
             .put(PackFormat.of(rs.getString("format")).orElseThrow(), rs.getString("sha256")))
         .list();
-    Optional<Integer> approved = approvedVersion(cycle, compiled);
+    Optional<Integer> approved = approvedVersion(cycle, putToReview);
     List<Version> versions = new ArrayList<>();
     compiled.forEach((version, at) -> {
       boolean isApproved = approved.isPresent() && approved.get().equals(version);
       versions.add(new Version(version, at, hashes.getOrDefault(version, Map.of()),
-          isApproved ? cycle.packApprovedBy() : null, isApproved ? cycle.packApprovedAt() : null));
+          isApproved ? cycle.packApprovedBy() : null, isApproved ? cycle.packApprovedAt() : null, missing.get(version)));
     });
     return versions;
   }
@@ -157,13 +228,30 @@ public class PackService {
         .optional();
   }
 
-  /** The version the cycle's approval followed: the latest compiled before it. */
-  private static Optional<Integer> approvedVersion(Cycle cycle, Map<Integer, OffsetDateTime> compiled) {
+  /**
+   * The version the cycle's approval approved: the last one put before the coordinators for review
+   * before it. A version a late return made while they reviewed is newer, and not approved.
+   */
+  private static Optional<Integer> approvedVersion(Cycle cycle, Map<Integer, OffsetDateTime> putToReview) {
     if (cycle.packApprovedAt() == null) {
       return Optional.empty();
     }
-    return compiled.entrySet().stream().filter(e -> !e.getValue().isAfter(cycle.packApprovedAt()))
+    return putToReview.entrySet().stream().filter(e -> !e.getValue().isAfter(cycle.packApprovedAt()))
         .map(Map.Entry::getKey).reduce((a, b) -> b);
+  }
+
+  /** Puts the latest version before the coordinators for review: approving the review approves it. */
+  @Transactional
+  public Optional<Version> putToReview(String cycleKey) {
+    Optional<Version> latest = latest(cycleKey);
+    latest.ifPresent(v -> jdbc.sql("update pack_version set put_to_review_at = ? where cycle_key = ? and version = ?")
+        .params(OffsetDateTime.now(clock), cycleKey, v.version()).update());
+    return latest;
+  }
+
+  /** The version approved for the board, if one is. */
+  public Optional<Version> approved(String cycleKey) {
+    return versions(cycleKey).stream().filter(v -> v.approvedBy() != null).findFirst();
   }
 
   private Map<PackFormat, byte[]> render(Pack pack) {

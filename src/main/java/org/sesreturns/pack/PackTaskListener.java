@@ -12,16 +12,22 @@ import org.springframework.stereotype.Component;
 class PackTaskListener implements TaskListener {
 
   private final PackForm packForm;
+  private final PackService packs;
 
-  PackTaskListener(PackForm packForm) {
+  PackTaskListener(PackForm packForm, PackService packs) {
     this.packForm = packForm;
+    this.packs = packs;
   }
 
   @Override
   public void notify(DelegateTask task) {
     var execution = task.getExecution();
-    execution.setVariable(QuarterlyCycle.PACK_FORM, Json.variable(packForm.of(execution.getProcessBusinessKey())));
-    if (QuarterlyCycle.TASK_REVIEW_PACK.equals(task.getTaskDefinitionKey())) {
+    String cycleKey = execution.getProcessBusinessKey();
+    boolean review = QuarterlyCycle.TASK_REVIEW_PACK.equals(task.getTaskDefinitionKey());
+    // the review shows (and approves) the latest version; the presentation the approved one
+    var shown = review ? packs.putToReview(cycleKey) : packs.approved(cycleKey).or(() -> packs.latest(cycleKey));
+    execution.setVariable(QuarterlyCycle.PACK_FORM, Json.variable(packForm.of(cycleKey, shown)));
+    if (review) {
       execution.setVariable(QuarterlyCycle.PACK_APPROVED, Variables.booleanValue(null));
       execution.setVariable(QuarterlyCycle.PACK_REVIEW_COMMENT, Variables.stringValue(null));
       execution.setVariable(QuarterlyCycle.REOPEN_OBJECTIVES, Variables.stringValue(null));

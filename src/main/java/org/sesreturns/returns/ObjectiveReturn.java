@@ -33,6 +33,8 @@ public final class ObjectiveReturn {
 
   public static final String TASK_COMPLETE_RETURN = "userTask_completeReturn";
   public static final String TASK_SIGN_OFF_RETURN = "userTask_signOffReturn";
+  /** The round with the SES lead: where a late return that was submitted goes on. */
+  static final String WITH_SES_LEAD = "subProcess_returnWithSesLead";
 
   private ObjectiveReturn() {}
 }

@@ -10,4 +10,9 @@ public record ReturnKey(String cycleKey, String objectiveId) {
     }
     return new ReturnKey(businessKey.substring(0, slash), businessKey.substring(slash + 1));
   }
+
+  /** The return process's business key: {@code 2024-25-Q1/business-growth}. */
+  public String businessKey() {
+    return cycleKey + "/" + objectiveId;
+  }
 }

@@ -48,6 +48,11 @@ class ReturnNotices {
 
   /** The return is the project lead's to complete: issued, sent back or reopened. */
   void toComplete(ReturnKey key, String processInstanceId, Optional<String> taskId) {
+    if (returns.isLate(key)) {
+      // left out of a compiled pack: the lead is told it is overdue, the SES lead in copy
+      overdue(key, processInstanceId, taskId);
+      return;
+    }
     StoredReturn stored = returns.record(key);
     Map<String, Object> model = model(key, taskId);
     MessageKind kind = switch (stored.status()) {

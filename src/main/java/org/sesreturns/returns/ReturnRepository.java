@@ -60,15 +60,15 @@ class ReturnRepository {
   }
 
   /** A return's id and status, without its submissions. */
-  record State(long id, ReturnStatus status) {}
+  record State(long id, ReturnStatus status, boolean late) {}
 
   /** Each return of the cycle by objective id: one query, for decisions that need no figures. */
   Map<String, State> states(String cycleKey) {
     Map<String, State> states = new LinkedHashMap<>();
-    jdbc.sql("select id, objective_id, status from objective_return where cycle_key = ?")
+    jdbc.sql("select id, objective_id, status, late_since from objective_return where cycle_key = ?")
         .param(cycleKey)
         .query((rs, n) -> states.put(rs.getString("objective_id"),
-            new State(rs.getLong("id"), ReturnStatus.of(rs.getString("status")))))
+            new State(rs.getLong("id"), ReturnStatus.of(rs.getString("status")), rs.getObject("late_since") != null)))
         .list();
     return states;
   }
@@ -93,10 +93,21 @@ class ReturnRepository {
 
   void reopen(long returnId, String user, String comment, OffsetDateTime now) {
     jdbc.sql("""
-            update objective_return set status = ?, updated_at = ?, reopened_by = ?, reopened_at = ?, reopen_comment = ?
+            update objective_return set status = ?, updated_at = ?, reopened_by = ?, reopened_at = ?, reopen_comment = ?,
+                                        late_since = null
             where id = ?""")
         .params(ReturnStatus.REOPENED.word(), now, user, now, comment, returnId)
         .update();
+  }
+
+  void markLate(long returnId, OffsetDateTime now) {
+    jdbc.sql("update objective_return set late_since = ?, round_started_at = ? where id = ? and late_since is null")
+        .params(now, now, returnId).update();
+  }
+
+  boolean isLate(ReturnKey key) {
+    return jdbc.sql("select count(*) from objective_return where cycle_key = ? and objective_id = ? and late_since is not null")
+        .params(key.cycleKey(), key.objectiveId()).query(Integer.class).single() > 0;
   }
 
   /** A round of the return: from its issue, sending back or reopening until it is submitted. */

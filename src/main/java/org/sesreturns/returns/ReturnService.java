@@ -115,12 +115,44 @@ public class ReturnService {
     issue(cycleKey, objectiveIds.stream().filter(id -> !states.containsKey(id)).toList(), actor);
   }
 
-  /** The objectives, in catalogue order, whose returns are issued and not yet signed off. */
+  /**
+   * The objectives, in catalogue order, whose returns are issued and not yet signed off, leaving
+   * out late returns: those go on in instances of their own.
+   */
   public List<String> toCollect(String cycleKey) {
     var states = returns.states(cycleKey);
     return catalogue.objectives().stream().map(Catalogue.Objective::id)
-        .filter(id -> states.containsKey(id) && states.get(id).status() != ReturnStatus.SIGNED_OFF)
+        .filter(id -> states.containsKey(id) && states.get(id).status() != ReturnStatus.SIGNED_OFF && !states.get(id).late())
         .toList();
+  }
+
+  /**
+   * Marks the returns left out of a pack compiled without them as late, from now: they stay open,
+   * and their reminders start again from today (a chaser in a few working days, then an escalation).
+   */
+  @Transactional
+  public void markLate(String cycleKey, List<String> objectiveIds, String actor) {
+    var states = returns.states(cycleKey);
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    for (String id : objectiveIds) {
+      var state = states.get(id);
+      if (state == null || state.status() == ReturnStatus.SIGNED_OFF) {
+        throw new IllegalStateException("the return for '" + id + "' is not outstanding");
+      }
+      returns.markLate(state.id(), now);
+      audit.record(cycleKey, id, ReturnEvent.MARKED_LATE, actor, Map.of("status", state.status().word()),
+          Map.of("status", state.status().word(), "late", true));
+    }
+  }
+
+  /** Whether the return was left out of a compiled pack and goes on as a late return. */
+  public boolean isLate(ReturnKey key) {
+    return returns.isLate(key);
+  }
+
+  /** The return's status by the application's record. */
+  public ReturnStatus status(ReturnKey key) {
+    return stored(key).status();
   }
 
   /** Every return of the cycle with its latest submission, in the order they were issued. */
@@ -308,7 +340,7 @@ public class ReturnService {
       throw new NotAllowedException(name(user) + " is not the project lead of the return for '"
           + objective(key).title() + "': " + name(stored.projectLead()) + " submits it");
     }
-    requireCollecting(cycle);
+    requireOpen(cycle, key);
     if (!OPEN_FOR_SUBMISSION.contains(stored.status())) {
       throw new InvalidInputException("the return for '" + objective(key).title() + "' is " + stored.status().word()
           + " and cannot be submitted now");
@@ -343,7 +375,7 @@ public class ReturnService {
       throw new NotAllowedException(name(user) + " submitted the return for '" + objective(key).title()
           + "' and cannot sign it off");
     }
-    requireCollecting(cycle);
+    requireOpen(cycle, key);
     if (stored.status() != ReturnStatus.SUBMITTED || stored.latest().isEmpty()) {
       throw new InvalidInputException("the return for '" + objective(key).title() + "' is " + stored.status().word()
           + " and cannot be signed off now");
@@ -418,6 +450,15 @@ public class ReturnService {
 
   private CycleOfReturns.CycleFacts cycle(ReturnKey key) {
     return cycles.find(key.cycleKey()).orElseThrow(() -> new IllegalStateException("no cycle " + key.cycleKey()));
+  }
+
+  /** A return changes while its cycle collects returns; a late one also while its pack is reviewed and presented. */
+  private void requireOpen(CycleOfReturns.CycleFacts cycle, ReturnKey key) {
+    boolean lateAndPackNotClosed = ("reviewing".equals(cycle.status()) || "presenting".equals(cycle.status()))
+        && returns.isLate(key);
+    if (!cycle.collecting() && !lateAndPackNotClosed) {
+      requireCollecting(cycle);
+    }
   }
 
   private static void requireCollecting(CycleOfReturns.CycleFacts cycle) {

@@ -50,6 +50,16 @@ class QuarterlyCycleProcessTest {
   private final ExecutionListener presentPack = mock(ExecutionListener.class);
   private final JavaDelegate closeCycle = mock(JavaDelegate.class);
   private final ExecutionListener cycleCancelled = mock(ExecutionListener.class);
+  private final TaskListener missingReturnsForm = mock(TaskListener.class);
+  private final ExecutionListener leaveOutMissing = mock(ExecutionListener.class);
+  private final JavaDelegate compileWithoutMissing = mock(JavaDelegate.class);
+
+  /** When the returns are due, as the process tests' stand-in for {@link CycleDeadlines}: far ahead, so only a test fires it. */
+  public static class CycleDeadlinesStub {
+    public java.util.Date returnsDueOf(org.camunda.bpm.engine.delegate.DelegateExecution execution) {
+      return java.util.Date.from(java.time.Instant.parse("2099-07-15T16:00:00Z"));
+    }
+  }
 
   @BeforeEach
   void mocks() {
@@ -62,6 +72,10 @@ class QuarterlyCycleProcessTest {
     Mocks.register("presentPackExecutionListener", presentPack);
     Mocks.register("closeCycleDelegate", closeCycle);
     Mocks.register("cycleCancelledExecutionListener", cycleCancelled);
+    Mocks.register("cycleDeadlines", new CycleDeadlinesStub());
+    Mocks.register("compileWithoutMissingTaskListener", missingReturnsForm);
+    Mocks.register("compileWithoutMissingExecutionListener", leaveOutMissing);
+    Mocks.register("compilePackWithoutMissingDelegate", compileWithoutMissing);
     // the called return process, with its own listeners out of the way
     Mocks.register("returnLeads", new ReturnLeadsStub());
     Mocks.register("returnLadder", new ReturnLadderStub());
@@ -74,7 +88,7 @@ class QuarterlyCycleProcessTest {
     for (String name : List.of("tellLeadReturnToCompleteDelegate", "remindLeadBeforeDueDelegate",
         "remindLeadOnDueDateDelegate", "chaseOverdueLeadDelegate", "escalateOverdueReturnDelegate", "chaseLeadDelegate",
         "tellSesLeadAwaitingSignOffDelegate", "remindSesLeadDelegate", "escalateSignOffDelegate",
-        "tellLeadSignedOffDelegate")) {
+        "tellLeadSignedOffDelegate", "addReturnToPackDelegate")) {
       Mocks.register(name, mock(JavaDelegate.class));
     }
     Mocks.register("tellCoordinatorsPackToReviewDelegate", tellCoordinators);
@@ -178,6 +192,50 @@ class QuarterlyCycleProcessTest {
     verify(compilePack, times(2)).execute(any());
     verify(tellCoordinators, times(2)).execute(any());
     BpmnAwareTests.assertThat(cycle).isWaitingAt(QuarterlyCycle.TASK_REVIEW_PACK);
+  }
+
+  @Test
+  void onceReturnsAreDueTheCoordinatorsMayCompileWithoutTheMissingOnes() throws Exception {
+    ProcessInstance cycle = start();
+    signOffReturn("growth");
+
+    // the due date passes: the coordinators may decide, in Tasklist, to compile without housing
+    execute(managementService().createJobQuery().processInstanceId(cycle.getId()).activityId("timer_returnsDue").singleResult());
+    var decision = taskQuery().processInstanceId(cycle.getId()).taskDefinitionKey(QuarterlyCycle.TASK_COMPILE_WITHOUT_MISSING)
+        .singleResult();
+    BpmnAwareTests.assertThat(decision).hasCandidateGroup("ses-coordinators");
+    verify(missingReturnsForm).notify(any());
+    complete(decision, withVariables(QuarterlyCycle.COMPILE_REASON, "The board meets on Thursday"));
+    verify(leaveOutMissing).notify(any());
+
+    // the collection stops: the outstanding return's called instance ends (it goes on as a late return of its own)
+    assertThat(runtimeService().createProcessInstanceQuery().processDefinitionKey(ObjectiveReturn.PROCESS_KEY).count()).isZero();
+    BpmnAwareTests.assertThat(cycle).isWaitingAt("serviceTask_compilePackWithoutMissing");
+    execute(job(cycle));
+    verify(compileWithoutMissing).execute(any());
+    verify(compilePack, times(0)).execute(any());
+    execute(job(cycle));
+    verify(tellCoordinators).execute(any());
+    BpmnAwareTests.assertThat(cycle).isWaitingAt(QuarterlyCycle.TASK_REVIEW_PACK);
+    BpmnAwareTests.assertThat(cycle).hasPassedInOrder("endEvent_missingReturnsLeftOut", "boundaryEvent_compileWithoutMissing",
+        "serviceTask_compilePackWithoutMissing", "gateway_packCompiled", "serviceTask_tellCoordinatorsPackToReview");
+  }
+
+  @Test
+  void theDecisionGoesOnceEveryReturnIsIn() throws Exception {
+    ProcessInstance cycle = start();
+    execute(managementService().createJobQuery().processInstanceId(cycle.getId()).activityId("timer_returnsDue").singleResult());
+    assertThat(taskQuery().processInstanceId(cycle.getId()).taskDefinitionKey(QuarterlyCycle.TASK_COMPILE_WITHOUT_MISSING)
+        .count()).isOne();
+
+    signOffReturn("growth");
+    signOffReturn("housing");
+
+    assertThat(taskQuery().processInstanceId(cycle.getId()).count()).isZero();
+    BpmnAwareTests.assertThat(cycle).isWaitingAt("serviceTask_compilePack");
+    execute(job(cycle));
+    verify(compilePack).execute(any());
+    verify(compileWithoutMissing, times(0)).execute(any());
   }
 
   @Test

@@ -43,7 +43,7 @@ class AuditIT {
     submit(rest, "pat.tworoles", cycle + "/jobs-and-skills", "Apprentice starts are on plan.");
     decide(rest, "sam.ses", cycle + "/jobs-and-skills", true, "Good");
 
-    JsonNode review = rest.task(COORDINATOR, cycle);
+    JsonNode review = rest.task(COORDINATOR, cycle, "userTask_reviewPack");
     assertThat(review.get("taskDefinitionKey").asText()).isEqualTo("userTask_reviewPack");
     var reopened = rest.complete(COORDINATOR, review.get("id").asText(), Map.of("packApproved", false,
         "packReviewComment", "The quay date contradicts the programme", "reopenObjectives", "riverside-places"));

@@ -57,7 +57,7 @@ class ConcurrentSignOffIT {
     } finally {
       pool.shutdown();
     }
-    var review = rest.task("ses.coordinator", CYCLE);
+    var review = rest.task("ses.coordinator", CYCLE, "userTask_reviewPack");
     assertThat(review.get("taskDefinitionKey").asText()).isEqualTo("userTask_reviewPack");
 
     // a collision would show as a failed job (retrying) or an incident, not as a refused sign-off

@@ -110,12 +110,12 @@ final class CycleScenario {
 
   void reviewAndPresent(String held, String decisions) {
     String coordinator = catalogue.coordinators().get(0);
-    JsonNode review = rest.task(coordinator, cycleKey);
+    JsonNode review = rest.task(coordinator, cycleKey, "userTask_reviewPack");
     assertThat(review.get("taskDefinitionKey").asText()).isEqualTo("userTask_reviewPack");
     Rest.Response approved = rest.complete(coordinator, review.get("id").asText(), Map.of("packApproved", true));
     assertThat(approved.status()).as(approved.body()).isEqualTo(204);
 
-    JsonNode present = rest.task(coordinator, cycleKey);
+    JsonNode present = rest.task(coordinator, cycleKey, "userTask_presentPack");
     assertThat(present.get("taskDefinitionKey").asText()).isEqualTo("userTask_presentPack");
     Rest.Response closed = rest.complete(coordinator, present.get("id").asText(),
         Map.of("boardMeetingHeld", held, "boardDecisions", decisions));

@@ -67,7 +67,7 @@ class MadeUpCatalogueIT {
     scenario.decide(catalogue.requireObjective("jobs-and-skills"), true, null);
 
     // the coordinator finds a mistake in the pack and reopens one return
-    var review = rest.task("riverside.coordinator", scenario.cycleKey());
+    var review = rest.task("riverside.coordinator", scenario.cycleKey(), "userTask_reviewPack");
     var refused = rest.complete("riverside.coordinator", review.get("id").asText(), Map.of("packApproved", false));
     assertThat(refused.status()).isEqualTo(400);
     assertThat(refused.json().get("message").asText()).contains("packReviewComment: is required")

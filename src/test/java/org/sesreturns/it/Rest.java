@@ -180,10 +180,17 @@ public final class Rest {
    * once they are told of it, not in the milliseconds between.
    */
   public JsonNode task(String user, String businessKey) {
+    return task(user, businessKey, null);
+  }
+
+  /** The same, for one task of the process ({@code userTask_reviewPack}): a cycle may have two open at once. */
+  public JsonNode task(String user, String businessKey, String taskDefinitionKey) {
+    String query = "/engine-rest/task?maxResults=100&processInstanceBusinessKey=" + businessKey.replace("/", "%2F")
+        + (taskDefinitionKey == null ? "" : "&taskDefinitionKey=" + taskDefinitionKey);
     JsonNode tasks = waitFor(() -> {
-      JsonNode list = get(user, "/engine-rest/task?maxResults=100&processInstanceBusinessKey=" + businessKey.replace("/", "%2F")).json();
+      JsonNode list = get(user, query).json();
       return list.size() > 0 ? list : null;
-    }, "a task of " + businessKey + " for " + user);
+    }, "a task of " + businessKey + " for " + user + (taskDefinitionKey == null ? "" : " (" + taskDefinitionKey + ")"));
     assertThat(tasks.size()).isOne();
     String instance = tasks.get(0).get("processInstanceId").asText();
     waitFor(() -> get("admin", "/engine-rest/job/count?executable=true&processInstanceId=" + instance).json().get("count").asInt() == 0

@@ -200,11 +200,12 @@ class RightsMatrixIT {
   @Order(6)
   void reviewingAndPresenting() {
     String review = Rest.waitFor(() -> {
-      JsonNode tasks = rest.get("riverside.coordinator", "/engine-rest/task?maxResults=10&processInstanceBusinessKey=" + CYCLE).json();
+      JsonNode tasks = rest.get("riverside.coordinator", "/engine-rest/task?maxResults=10&taskDefinitionKey=userTask_reviewPack"
+          + "&processInstanceBusinessKey=" + CYCLE).json();
       return tasks.size() > 0 ? tasks.get(0).get("id").asText() : null;
     }, "the pack review");
     check("review the pack", Set.of(COORDINATOR), user -> rest.complete(user, review, Map.of("packApproved", true)).status());
-    String present = rest.task("riverside.coordinator", CYCLE).get("id").asText();
+    String present = rest.task("riverside.coordinator", CYCLE, "userTask_presentPack").get("id").asText();
     check("present the pack", Set.of(COORDINATOR), user -> rest.complete(user, present,
         Map.of("boardMeetingHeld", java.time.LocalDate.now().minusDays(1).toString(), "boardDecisions", "Noted")).status());
     assertThat(rest.get("riverside.coordinator", "/api/cycles/" + CYCLE).json().get("status").asText()).isEqualTo("closed");

@@ -73,6 +73,7 @@ class ObjectiveReturnProcessTest {
   private final JavaDelegate remindSesLead = mock(JavaDelegate.class);
   private final JavaDelegate escalateSignOff = mock(JavaDelegate.class);
   private final JavaDelegate tellSignedOff = mock(JavaDelegate.class);
+  private final JavaDelegate addToPack = mock(JavaDelegate.class);
 
   /** The ladder's timers and messages on the lead's task, and on the SES lead's. */
   private static final List<String> LEAD_LADDER = List.of("timer_returnHandedToLead", "timer_reminderBeforeDue",
@@ -100,6 +101,7 @@ class ObjectiveReturnProcessTest {
     Mocks.register("remindSesLeadDelegate", remindSesLead);
     Mocks.register("escalateSignOffDelegate", escalateSignOff);
     Mocks.register("tellLeadSignedOffDelegate", tellSignedOff);
+    Mocks.register("addReturnToPackDelegate", addToPack);
   }
 
   @AfterEach
@@ -163,12 +165,16 @@ class ObjectiveReturnProcessTest {
     assertThat(instance).isWaitingAt("serviceTask_tellLeadSignedOff");
     execute(jobAt(instance, "serviceTask_tellLeadSignedOff"));
     verify(tellSignedOff).execute(any());
+    // a late return goes into a new version of its pack, in a step of its own
+    assertThat(instance).isWaitingAt("serviceTask_addReturnToPack");
+    execute(jobAt(instance, "serviceTask_addReturnToPack"));
+    verify(addToPack).execute(any());
     assertThat(instance).isWaitingAt("endEvent_returnSignedOff");
     execute(jobAt(instance, "endEvent_returnSignedOff"));
     assertThat(instance).isEnded();
     assertThat(instance).hasPassedInOrder("serviceTask_tellLeadReturnToComplete", ObjectiveReturn.TASK_COMPLETE_RETURN,
         "endEvent_returnSubmitted", "serviceTask_tellSesLeadAwaitingSignOff", ObjectiveReturn.TASK_SIGN_OFF_RETURN,
-        "endEvent_returnDecided", "serviceTask_tellLeadSignedOff", "endEvent_returnSignedOff");
+        "endEvent_returnDecided", "serviceTask_tellLeadSignedOff", "serviceTask_addReturnToPack", "endEvent_returnSignedOff");
     verifyNoInteractions(remindBeforeDue, remindOnDueDate, chaseOverdue, escalateOverdue, remindSesLead, escalateSignOff);
   }
 
@@ -248,6 +254,7 @@ class ObjectiveReturnProcessTest {
     submitted(instance);
     complete(task(instance), withVariables(ObjectiveReturn.APPROVED, true));
     execute(jobAt(instance, "serviceTask_tellLeadSignedOff"));
+    execute(jobAt(instance, "serviceTask_addReturnToPack"));
     execute(jobAt(instance, "endEvent_returnSignedOff"));
     assertThat(instance).isEnded();
     verify(submitReturn, times(2)).notify(any());
@@ -277,6 +284,24 @@ class ObjectiveReturnProcessTest {
     complete(task(instance), withVariables(ObjectiveReturn.APPROVED, false));
     Assertions.assertThat(waitingTimers(instance)).containsExactlyInAnyOrderElementsOf(LEAD_LADDER);
     verifyNoInteractions(remindSesLead);
+  }
+
+  @Test
+  void aLateReturnSubmittedGoesOnWithItsSesLead() throws Exception {
+    // a late return that was submitted goes on, in an instance of its own, where it stood
+    ProcessInstance instance = runtimeService().createProcessInstanceByKey(ObjectiveReturn.PROCESS_KEY).businessKey(KEY)
+        .startBeforeActivity(ObjectiveReturn.WITH_SES_LEAD).execute();
+
+    assertThat(instance).isWaitingAt(ObjectiveReturn.TASK_SIGN_OFF_RETURN);
+    assertThat(task(instance)).isAssignedTo("stuart.barnes");
+    fire(instance, "timer_returnAwaitingSignOff", "serviceTask_tellSesLeadAwaitingSignOff");
+    complete(task(instance), withVariables(ObjectiveReturn.APPROVED, true));
+    execute(jobAt(instance, "serviceTask_tellLeadSignedOff"));
+    execute(jobAt(instance, "serviceTask_addReturnToPack"));
+    verify(addToPack).execute(any());
+    execute(jobAt(instance, "endEvent_returnSignedOff"));
+    assertThat(instance).isEnded();
+    verifyNoInteractions(tellLead, submitReturn);
   }
 
   @Test

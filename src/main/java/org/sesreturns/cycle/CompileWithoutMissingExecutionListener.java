@@ -1,0 +1,37 @@
+package org.sesreturns.cycle;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.sesreturns.engine.CurrentUser;
+import org.sesreturns.engine.Json;
+import org.sesreturns.engine.ProcessVariables;
+import org.springframework.stereotype.Component;
+
+/**
+ * Records the coordinators' decision to compile the pack without the returns still outstanding,
+ * with its reason, when the task ends; an execution listener so that a refused decision (not a
+ * coordinator, before the due date, no reason) reaches the client as 400 or 403 and the task stays.
+ */
+@Component
+class CompileWithoutMissingExecutionListener implements ExecutionListener {
+
+  private final CycleService cycles;
+  private final CurrentUser currentUser;
+
+  CompileWithoutMissingExecutionListener(CycleService cycles, CurrentUser currentUser) {
+    this.cycles = cycles;
+    this.currentUser = currentUser;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    if (execution.isCanceled()) {
+      return;
+    }
+    ProcessVariables.requireOnly(execution, QuarterlyCycle.ALL);
+    cycles.decideToLeaveOutMissing(execution.getProcessBusinessKey(), execution.getProcessInstanceId(),
+        Json.text(execution.getVariable(QuarterlyCycle.COMPILE_REASON), QuarterlyCycle.COMPILE_REASON), currentUser.id());
+    execution.removeVariable(QuarterlyCycle.MISSING_RETURNS);
+    execution.removeVariable(QuarterlyCycle.COMPILE_REASON);
+  }
+}

@@ -1,0 +1,151 @@
+package org.sesreturns.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Test;
+import org.sesreturns.catalogue.Catalogue;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The coordinators compile the pack without the returns still outstanding once they are due: the
+ * missing ones are marked in the pack, not dropped; they stay open as late returns; one signed off
+ * later goes into a new version while the first is still served as it was.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "ses.catalogue=classpath:catalogue/made-up.yaml",
+    "ses.history=",
+    "SES_DB_NAME=ses_alt"})
+class LateReturnsIT {
+
+  private static final String COORDINATOR = "riverside.coordinator";
+
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  Catalogue catalogue;
+
+  @Autowired
+  JdbcClient jdbc;
+
+  @Test
+  void missingReturnsAreMarkedInThePackAndALateOneGoesIntoANewVersion() {
+    Rest rest = new Rest(port);
+    // returns were due in January: the coordinators may leave out those not in
+    var started = rest.startCycle(COORDINATOR, "2050-51 Q1", "2024-01-10", "2024-01-30");
+    assertThat(started.status()).as(started.body()).isEqualTo(200);
+    String cycle = "2050-51-Q1";
+    String riverside = cycle + "/riverside-places";
+
+    // Lou submits riverside places; Pat has not signed it off, and jobs and skills is not in at all
+    JsonNode task = rest.task("lou.lead", riverside);
+    JsonNode rows = Rest.filledIn(Rest.jsonValue(rest.formVariables("lou.lead", task.get("id").asText()), "kpis"));
+    assertThat(rest.complete("lou.lead", task.get("id").asText(), Map.of("overallStatus", "amber",
+        "commentary", "Quay works are late.", "kpis", rows)).status()).isEqualTo(204);
+
+    // the decision is the coordinators', in Tasklist, with the outstanding returns listed
+    JsonNode decision = rest.task(COORDINATOR, cycle, "userTask_compileWithoutMissing");
+    assertThat(decision.get("taskDefinitionKey").asText()).isEqualTo("userTask_compileWithoutMissing");
+    String decisionId = decision.get("id").asText();
+    JsonNode missing = Rest.jsonValue(rest.formVariables(COORDINATOR, decisionId), "missingReturns");
+    assertThat(Rest.texts(missing.get("returns"), "objective")).containsExactly("Jobs & skills", "Riverside places <& squares>");
+    assertThat(rest.complete("lou.lead", decisionId, Map.of("compileReason", "The board meets")).status())
+        .as("not a lead's decision").isIn(403, 404);
+    var noReason = rest.complete(COORDINATOR, decisionId, Map.of("compileReason", " "));
+    assertThat(noReason.status()).isEqualTo(400);
+    assertThat(noReason.json().get("message").asText()).contains("compileReason: is required");
+    assertThat(rest.complete(COORDINATOR, decisionId, Map.of("compileReason", "The board meets on Thursday")).status())
+        .isEqualTo(204);
+
+    // version 1: both objectives there, marked as not received with their last status
+    JsonNode review = rest.task(COORDINATOR, cycle, "userTask_reviewPack");
+    assertThat(review.get("taskDefinitionKey").asText()).isEqualTo("userTask_reviewPack");
+    var first = Jsoup.parse(rest.get(COORDINATOR, "/api/cycles/" + cycle + "/pack/versions/1.html").body());
+    for (Catalogue.Objective objective : catalogue.objectives()) {
+      assertThat(first.getElementById(objective.id()).text()).as(objective.id()).contains("Return not received");
+    }
+    assertThat(jdbc.sql("select missing_objectives || '|' || compiled_by || '|' || compile_reason from pack_version"
+        + " where cycle_key = ? and version = 1").param(cycle).query(String.class).single())
+        .isEqualTo("jobs-and-skills,riverside-places|riverside.coordinator|The board meets on Thursday");
+    assertThat(jdbc.sql("select count(*) from objective_return where cycle_key = ? and late_since is not null")
+        .param(cycle).query(Integer.class).single()).isEqualTo(2);
+    // the coordinators are told what the pack is missing; the leads that they are overdue, the SES lead in copy
+    JsonNode messages = Rest.waitFor(() -> {
+      JsonNode all = rest.get(COORDINATOR, "/api/cycles/" + cycle + "/messages").json();
+      boolean told = false;
+      for (JsonNode m : all) {
+        told |= m.get("kind").asText().equals("return-overdue") && m.get("objective").asText().equals("jobs-and-skills");
+      }
+      return told ? all : null;
+    }, "the late returns' leads to be told");
+    assertThat(messages).anySatisfy(m -> {
+      assertThat(m.get("kind").asText()).isEqualTo("pack-to-review");
+      assertThat(m.get("text").asText()).contains("compiled without the returns still outstanding")
+          .contains("Jobs & skills, Riverside places <& squares>");
+    });
+    assertThat(messages).anySatisfy(m -> {
+      assertThat(m.get("kind").asText()).isEqualTo("return-overdue");
+      assertThat(m.get("recipient").asText()).isEqualTo("pat.tworoles");
+      assertThat(m.get("cc").get(0).asText()).isEqualTo("sam.ses");
+    });
+
+    // the late returns stay open where they stood: riverside with its SES lead, jobs with its project lead
+    JsonNode signOff = rest.task("pat.tworoles", riverside);
+    assertThat(signOff.get("taskDefinitionKey").asText()).isEqualTo("userTask_signOffReturn");
+    assertThat(rest.task("pat.tworoles", cycle + "/jobs-and-skills").get("taskDefinitionKey").asText())
+        .isEqualTo("userTask_completeReturn");
+
+    // riverside is signed off late: a new version holds it, the first is still served as it was
+    assertThat(rest.complete("pat.tworoles", signOff.get("id").asText(), Map.of("approved", true)).status()).isEqualTo(204);
+    JsonNode versions = Rest.waitFor(() -> {
+      JsonNode packs = rest.get(COORDINATOR, "/api/packs").json();
+      for (JsonNode c : packs) {
+        if (c.get("key").asText().equals(cycle) && c.get("versions").size() == 2) {
+          return c.get("versions");
+        }
+      }
+      return null;
+    }, "a second version of the pack");
+    assertThat(Rest.texts(versions, "version")).containsExactly("1", "2");
+    var second = Jsoup.parse(rest.get(COORDINATOR, "/api/cycles/" + cycle + "/pack/versions/2.html").body());
+    assertThat(second.getElementById("riverside-places").text()).doesNotContain("Return not received")
+        .contains("Quay works are late.");
+    assertThat(second.getElementById("jobs-and-skills").text()).contains("Return not received");
+    var firstAgain = rest.download(COORDINATOR, "/api/cycles/" + cycle + "/pack/versions/1.html");
+    assertThat(new String(firstAgain.body(), java.nio.charset.StandardCharsets.UTF_8))
+        .isEqualTo(rest.get(COORDINATOR, "/api/cycles/" + cycle + "/pack/versions/1.html").body());
+    assertThat(Jsoup.parse(new String(firstAgain.body(), java.nio.charset.StandardCharsets.UTF_8))
+        .getElementById("riverside-places").text()).contains("Return not received");
+    for (String format : List.of("pdf", "docx", "xlsx")) {
+      assertThat(rest.download(COORDINATOR, "/api/cycles/" + cycle + "/pack/versions/1." + format).statusCode()).isEqualTo(200);
+      assertThat(rest.download(COORDINATOR, "/api/cycles/" + cycle + "/pack/versions/2." + format).statusCode()).isEqualTo(200);
+    }
+
+    // the review approves the version it showed: the coordinators approve version 1, as they saw it
+    assertThat(rest.complete(COORDINATOR, review.get("id").asText(), Map.of("packApproved", true)).status()).isEqualTo(204);
+    JsonNode approved = Rest.waitFor(() -> {
+      for (JsonNode c : rest.get(COORDINATOR, "/api/packs").json()) {
+        if (c.get("key").asText().equals(cycle) && !c.get("versions").get(0).get("approvedBy").isNull()) {
+          return c.get("versions");
+        }
+      }
+      return null;
+    }, "the approval");
+    assertThat(approved.get(0).get("approvedBy").asText()).isEqualTo("Riverside Coordinator");
+    assertThat(approved.get(1).get("approvedBy").isNull()).isTrue();
+
+    // presenting closes the cycle: the late return still open ends with it
+    JsonNode present = rest.task(COORDINATOR, cycle, "userTask_presentPack");
+    assertThat(rest.complete(COORDINATOR, present.get("id").asText(), Map.of("boardMeetingHeld", "2024-01-30",
+        "boardDecisions", "Noted")).status()).isEqualTo(204);
+    Rest.waitFor(() -> rest.get("admin", "/engine-rest/process-instance/count?businessKeyLike=" + cycle + "%25").json()
+        .get("count").asInt() == 0 ? true : null, "the late return to end with the cycle");
+  }
+}
