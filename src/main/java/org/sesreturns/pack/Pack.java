@@ -53,10 +53,6 @@ public record Pack(String strategy, String board, String period, String quarter,
       String reportDate, String previousStatus, String overallStatus, boolean received, List<Row> kpis,
       List<String> commentary, List<Trend> trends, List<Earlier> earlier) {
 
-    public boolean submitted() {
-      return received;
-    }
-
     /** The quarters the section's trends cover, oldest first: the columns of its trend table. */
     public List<Quarter> trendQuarters() {
       TreeMap<String, String> quarters = new TreeMap<>();
