@@ -11,13 +11,19 @@ import jakarta.mail.BodyPart;
 import jakarta.mail.Message;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.sesreturns.reminders.Deadlines;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -47,6 +53,9 @@ class MailIT {
 
   @Autowired
   JdbcClient jdbc;
+
+  @Autowired
+  Deadlines deadlines;
 
   @Test
   void eachStepTellsThePersonWhoseTurnItIs() throws Exception {
@@ -236,6 +245,57 @@ class MailIT {
     JsonNode overdueRecord = StreamSupport.stream(messages.spliterator(), false)
         .filter(m -> m.get("kind").asText().equals("return-overdue")).findFirst().orElseThrow();
     assertThat(overdueRecord.get("cc").get(0).asText()).isEqualTo("pat.tworoles");
+  }
+
+  @Test
+  void aRoundThatBeginsLateSkipsRemindersAlreadyPastAndASentBackReturnGetsWorkingDaysToMendIt() throws Exception {
+    Rest rest = new Rest(port);
+    // a quarter reported late: its returns were due in July 2024
+    var started = rest.startCycle("riverside.coordinator", "2032-33 Q1", "2024-07-10", "2024-07-30");
+    assertThat(started.status()).as(started.body()).isEqualTo(200);
+    String cycle = "2032-33-Q1";
+    String key = cycle + "/riverside-places";
+    receivedBy("lou@example.org", "Your return for Riverside places <& squares> is due on Wednesday 10 July 2024");
+    String instance = rest.get("admin", "/engine-rest/process-instance?maxResults=1&businessKey=" + key.replace("/", "%2F"))
+        .json().get(0).get("id").asText();
+    LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
+
+    // the days of the reminders had passed when the round began: their timers fire at once, as the
+    // job executor finds them due, and their steps run and say nothing
+    Rest.waitFor(() -> List.of("timer_reminderBeforeDue", "timer_returnDueToday", "serviceTask_remindLeadBeforeDue",
+        "serviceTask_remindLeadOnDueDate").stream().allMatch(step -> jobs(rest, instance, step).isEmpty()) ? true : null,
+        "the reminders' timers and steps to run");
+    assertThat(rest.get("admin", "/engine-rest/history/activity-instance?maxResults=10&processInstanceId=" + instance
+        + "&activityId=serviceTask_remindLeadBeforeDue&finished=true").json().size()).as("the step ran").isOne();
+    assertThat(kinds(rest, cycle)).doesNotContain("return-due-soon", "return-due-today");
+    // the first chaser and the escalation come working days after the round began, not at once
+    assertThat(dueDay(jobs(rest, instance, "timer_returnOverdue").get(0))).isEqualTo(deadlines.nextOverdueChase(today,
+        LocalDate.of(2024, 7, 10)));
+    assertThat(dueDay(jobs(rest, instance, "timer_returnLongOverdue").get(0))).isEqualTo(deadlines.escalation(today));
+
+    // sent back now: due again five working days on, not on the day long past
+    submit(rest, "lou.lead", key);
+    var signOff = rest.task("pat.tworoles", key, "userTask_signOffReturn");
+    assertThat(rest.complete("pat.tworoles", signOff.get("id").asText(),
+        Map.of("approved", false, "signOffComment", "Add the footfall source.")).status()).isEqualTo(204);
+    LocalDate dueAgain = deadlines.resubmissionDue(today, LocalDate.of(2024, 7, 10));
+    assertThat(dueAgain).isAfter(today);
+    JsonNode again = rest.task("lou.lead", key, "userTask_completeReturn");
+    assertThat(LocalDate.parse(again.get("due").asText().substring(0, 10))).isEqualTo(dueAgain);
+    assertThat(text(receivedBy("lou@example.org", "Sent back: your return for Riverside places")))
+        .contains("Add the footfall source.").contains("due on " + dueAgain.format(
+            DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK)));
+  }
+
+  private static List<String> kinds(Rest rest, String cycle) {
+    return Rest.texts(rest.get("riverside.coordinator", "/api/cycles/" + cycle + "/messages").json(), "kind");
+  }
+
+  /** The UK day a job is due on. */
+  private static LocalDate dueDay(JsonNode job) {
+    return OffsetDateTime.parse(job.get("dueDate").asText(),
+        DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ"))
+        .atZoneSameInstant(ZoneId.of("Europe/London")).toLocalDate();
   }
 
   /** Runs a timer's job now, as the job executor would on its day; the message step after it runs by itself. */
