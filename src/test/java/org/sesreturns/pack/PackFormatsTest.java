@@ -6,6 +6,9 @@ import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdfparser.PDFStreamParser;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.font.PDFont;
@@ -119,6 +122,19 @@ class PackFormatsTest {
       // the parts follow each other in order
       assertThat(text.indexOf("Strategic Objective Objective " + (firstOfPartTwo - 1) + ": growing jobs")).isPositive()
           .isLessThan(text.indexOf("Strategic Objective Objective " + firstOfPartTwo + ": growing jobs"));
+      // borders and backgrounds are still marked as background artifacts, written in the content
+      // streams instead of one object each (what keeps a thousand objectives within 512 MB)
+      for (PDPage page : document.getPages()) {
+        COSDictionary properties = page.getResources().getCOSObject().getCOSDictionary(COSName.PROPERTIES);
+        if (properties != null) {
+          for (COSName name : properties.keySet()) {
+            assertThat(properties.getCOSDictionary(name).getCOSName(COSName.TYPE)).isNotEqualTo(COSName.BACKGROUND);
+          }
+        }
+      }
+      List<Object> tokens = new PDFStreamParser(document.getPage(pages - 1)).parse();
+      assertThat(tokens).anySatisfy(token -> assertThat(token).isInstanceOfSatisfying(COSDictionary.class,
+          list -> assertThat(list.getCOSName(COSName.TYPE)).isEqualTo(COSName.BACKGROUND)));
     }
   }
 
