@@ -19,13 +19,18 @@ public final class QuarterlyCycle {
   public static final String MISSING_RETURNS = "missingReturns";
   /** Why the pack is compiled without the missing returns. */
   public static final String COMPILE_REASON = "compileReason";
+  /**
+   * The pack version the review form showed when the coordinator decided: a decision on a version
+   * no longer under review (a late return made a newer one meanwhile) is refused.
+   */
+  public static final String REVIEWED_VERSION = "reviewedVersion";
   /** Who started the cycle, as the start event records it. */
   public static final String INITIATOR = "initiator";
 
   /** Every variable the process holds at some point; a client may send no other. */
   static final java.util.List<String> ALL = java.util.List.of(PERIOD, RETURNS_DUE, BOARD_MEETING, INITIATOR,
       PACK_APPROVED, PACK_REVIEW_COMMENT, REOPEN_OBJECTIVES, BOARD_MEETING_HELD, BOARD_DECISIONS, PACK_FORM,
-      MISSING_RETURNS, COMPILE_REASON);
+      MISSING_RETURNS, COMPILE_REASON, REVIEWED_VERSION);
 
   public static final String TASK_REVIEW_PACK = "userTask_reviewPack";
   public static final String TASK_PRESENT_PACK = "userTask_presentPack";

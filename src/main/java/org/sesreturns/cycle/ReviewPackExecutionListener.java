@@ -33,12 +33,34 @@ class ReviewPackExecutionListener implements ExecutionListener {
       return;
     }
     ProcessVariables.requireOnly(execution, QuarterlyCycle.ALL);
+    requireVersionUnderReview(execution);
     cycles.reviewPack(execution.getProcessBusinessKey(), execution.getProcessInstanceId(),
         ProcessVariables.bool(execution.getVariable(QuarterlyCycle.PACK_APPROVED), QuarterlyCycle.PACK_APPROVED),
         objectiveIds(execution.getVariable(QuarterlyCycle.REOPEN_OBJECTIVES)),
         Json.text(execution.getVariable(QuarterlyCycle.PACK_REVIEW_COMMENT), QuarterlyCycle.PACK_REVIEW_COMMENT),
         currentUser.id());
     execution.removeVariable(QuarterlyCycle.PACK_FORM);
+    execution.removeVariable(QuarterlyCycle.REVIEWED_VERSION);
+  }
+
+  /**
+   * A late return signed off during the review puts a newer version under review; a form opened
+   * before it says which version its user read, and that decision is refused rather than applied
+   * to a pack they have not seen. A client that names no version decides on the one under review.
+   */
+  private static void requireVersionUnderReview(DelegateExecution execution) {
+    Object reviewed = execution.getVariable(QuarterlyCycle.REVIEWED_VERSION);
+    if (reviewed == null) {
+      return;
+    }
+    int underReview = Json.read(execution.getVariable(QuarterlyCycle.PACK_FORM), QuarterlyCycle.PACK_FORM)
+        .map(form -> form.path("packVersion").asInt(0)).orElse(0);
+    String text = reviewed.toString().strip();
+    if (!text.equals(Integer.toString(underReview))) {
+      throw new InvalidInputException(QuarterlyCycle.REVIEWED_VERSION + ": version " + underReview
+          + " of the pack is now under review (a late return came in since version " + text
+          + " was shown); open the task again and review it");
+    }
   }
 
   /** The objectives to reopen: comma-separated text (as the form sends them) or a Json list of ids. */

@@ -41,6 +41,8 @@ class PackForm {
       String base = "/api/cycles/" + cycleKey + "/pack/versions/" + v.version();
       form.put("packVersion", v.version());
       form.put("packUrl", base + ".html");
+      var missing = form.putArray("missing");
+      v.missing().forEach(id -> missing.add(catalogue.objective(id).map(Catalogue.Objective::title).orElse(id)));
       var downloads = form.putArray("downloads");
       for (PackFormat format : PackFormat.values()) {
         downloads.addObject().put("format", format.extension()).put("url", base + "." + format.extension())

@@ -128,18 +128,40 @@ class LateReturnsIT {
       assertThat(rest.download(COORDINATOR, "/api/cycles/" + cycle + "/pack/versions/2." + format).statusCode()).isEqualTo(200);
     }
 
-    // the review approves the version it showed: the coordinators approve version 1, as they saw it
-    assertThat(rest.complete(COORDINATOR, review.get("id").asText(), Map.of("packApproved", true)).status()).isEqualTo(204);
+    // the review now shows version 2, and the coordinators are told; a decision on version 1, from
+    // a form opened before, is refused and changes nothing
+    JsonNode shown = Rest.waitFor(() -> {
+      JsonNode form = Rest.jsonValue(rest.formVariables(COORDINATOR, review.get("id").asText()), "packForm");
+      return form.get("packVersion").asInt() == 2 ? form : null;
+    }, "the review to show version 2");
+    assertThat(shown.get("packUrl").asText()).endsWith("/pack/versions/2.html");
+    assertThat(shown.get("missing")).hasSize(1);
+    assertThat(shown.get("missing").get(0).asText()).isEqualTo("Jobs & skills");
+    Rest.waitFor(() -> {
+      for (JsonNode m : rest.get(COORDINATOR, "/api/cycles/" + cycle + "/messages").json()) {
+        if (m.get("kind").asText().equals("pack-to-review") && m.get("text").asText().contains("version 2")) {
+          return true;
+        }
+      }
+      return null;
+    }, "the coordinators to be told of version 2");
+    var stale = rest.complete(COORDINATOR, review.get("id").asText(), Map.of("packApproved", true, "reviewedVersion", 1));
+    assertThat(stale.status()).isEqualTo(400);
+    assertThat(stale.body()).contains("version 2 of the pack is now under review");
+    assertThat(rest.get(COORDINATOR, "/api/cycles/" + cycle).json().get("status").asText()).isEqualTo("reviewing");
+
+    assertThat(rest.complete(COORDINATOR, review.get("id").asText(), Map.of("packApproved", true, "reviewedVersion", 2))
+        .status()).isEqualTo(204);
     JsonNode approved = Rest.waitFor(() -> {
       for (JsonNode c : rest.get(COORDINATOR, "/api/packs").json()) {
-        if (c.get("key").asText().equals(cycle) && !c.get("versions").get(0).get("approvedBy").isNull()) {
+        if (c.get("key").asText().equals(cycle) && !c.get("versions").get(1).get("approvedBy").isNull()) {
           return c.get("versions");
         }
       }
       return null;
     }, "the approval");
-    assertThat(approved.get(0).get("approvedBy").asText()).isEqualTo("Riverside Coordinator");
-    assertThat(approved.get(1).get("approvedBy").isNull()).isTrue();
+    assertThat(approved.get(1).get("approvedBy").asText()).isEqualTo("Riverside Coordinator");
+    assertThat(approved.get(0).get("approvedBy").isNull()).isTrue();
 
     // presenting closes the cycle: the late return still open ends with it
     JsonNode present = rest.task(COORDINATOR, cycle, "userTask_presentPack");
