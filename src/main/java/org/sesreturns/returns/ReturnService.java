@@ -44,11 +44,13 @@ public class ReturnService {
   private final AuditTrail audit;
   private final Access access;
   private final Deadlines deadlines;
+  private final ReturnDrafts drafts;
   private final Clock clock;
 
   ReturnService(Catalogue catalogue, CycleOfReturns cycles, ReturnRepository returns,
       PreviousQuarter previousQuarter, ReturnValidator validator, AuditTrail audit, Access access, Deadlines deadlines,
-      Clock clock) {
+      ReturnDrafts drafts, Clock clock) {
+    this.drafts = drafts;
     this.catalogue = catalogue;
     this.cycles = cycles;
     this.returns = returns;
@@ -264,6 +266,7 @@ public class ReturnService {
     ObjectNode header = Json.mapper().createObjectNode();
     header.put("strategy", catalogue.strategy().title());
     header.put("board", catalogue.strategy().board());
+    header.put("cycleKey", key.cycleKey());
     header.put("objectiveId", objective.id());
     header.put("objective", objective.title());
     header.put("sesLead", catalogue.person(objective.sesLead()).name());
@@ -328,12 +331,29 @@ public class ReturnService {
         previous.map(p -> p.overallStatus().word()).orElse(null));
   }
 
-  /**
-   * Validates and stores a lead's submission. Refused when the caller is not the return's project
-   * lead of record, or the cycle or the return is not open for it.
-   */
+  /** The return's saved draft, for its project lead while it is open for them. */
+  Optional<ReturnDrafts.Draft> draft(ReturnKey key, String user) {
+    return drafts.find(requireWithProjectLead(key, user).id());
+  }
+
+  /** Keeps the form's entries as the return's draft, for its project lead while it is open for them. */
   @Transactional
-  public Submission submit(ReturnKey key, String overallStatus, String commentary, JsonNode kpis, String user) {
+  ReturnDrafts.Draft saveDraft(ReturnKey key, JsonNode entries, String user) {
+    StoredReturn stored = requireWithProjectLead(key, user);
+    return drafts.save(stored.id(), objective(key), entries, user, OffsetDateTime.now(clock));
+  }
+
+  /** Discards the draft: the lead starts again from what the form was given. */
+  @Transactional
+  void discardDraft(ReturnKey key, String user) {
+    drafts.discard(requireWithProjectLead(key, user).id());
+  }
+
+  /**
+   * The return, when the user is its project lead of record and it is open for them to submit:
+   * the same rule for a submission and for a draft of one.
+   */
+  StoredReturn requireWithProjectLead(ReturnKey key, String user) {
     CycleOfReturns.CycleFacts cycle = cycle(key);
     StoredReturn stored = stored(key);
     if (!user.equals(stored.projectLead())) {
@@ -345,12 +365,25 @@ public class ReturnService {
       throw new InvalidInputException("the return for '" + objective(key).title() + "' is " + stored.status().word()
           + " and cannot be submitted now");
     }
+    return stored;
+  }
+
+  /**
+   * Validates and stores a lead's submission. Refused when the caller is not the return's project
+   * lead of record, or the cycle or the return is not open for it.
+   */
+  @Transactional
+  public Submission submit(ReturnKey key, String overallStatus, String commentary, JsonNode kpis, String user) {
+    CycleOfReturns.CycleFacts cycle = cycle(key);
+    StoredReturn stored = requireWithProjectLead(key, user);
     Submission submission = validator.validate(objective(key), overallStatus, commentary, kpis);
     Status previous = previousQuarter.of(cycle.period(), key.objectiveId())
         .map(PreviousQuarter.Previous::overallStatus).orElse(null);
     OffsetDateTime now = OffsetDateTime.now(clock);
     int version = returns.addSubmission(stored.id(), previous, submission, user, now);
     returns.setStatus(stored.id(), ReturnStatus.SUBMITTED, now);
+    // the draft is the submission now
+    drafts.discard(stored.id());
     Map<String, Object> before = new LinkedHashMap<>();
     before.put("status", stored.status().word());
     stored.latest().ifPresent(v -> before.put("submission", view(v.version(), v.submission())));

@@ -25,7 +25,7 @@ public class ReturnValidator {
   static final int MAX_ACHIEVED = 200;
   static final int MAX_TITLE = 500;
   static final int MAX_COMMENT = TextLimits.COMMENT;
-  private static final int MAX_ADDED_ROWS = 50;
+  static final int MAX_ADDED_ROWS = 50;
 
   public Submission validate(Catalogue.Objective objective, String overallStatus, String commentary, JsonNode kpis) {
     List<String> problems = new ArrayList<>();

@@ -179,6 +179,10 @@ class RightsMatrixIT {
         user -> rest.post(user, "/api/cycles/" + CYCLE + "/returns/jobs-and-skills/chase", Map.of()).status());
     // the chaser is sent before the lead opens the form again
     settle();
+    String draft = "/api/cycles/" + CYCLE + "/returns/jobs-and-skills/draft";
+    check("save a draft of the return", Set.of(BOTH), user -> rest.put(user, draft,
+        Map.of("overallStatus", "amber", "commentary", "Half done: " + user)).status());
+    check("read the draft of the return", Set.of(BOTH), user -> rest.get(user, draft).status());
     Map<String, Object> entry = entry(task, "pat.tworoles");
     check("complete the return", Set.of(BOTH), user -> rest.complete(user, task, entry).status());
 

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -89,24 +90,34 @@ class TasklistBrowserIT {
     List<WebElement> draftRows = draft.findElements(By.cssSelector("tr.kpi-row"));
     assertThat(draftRows).hasSize(2);
 
-    // a milestone, saved half-way and found again after the page is reloaded
+    // half the return, a wrong count and the commentary included, saved; then, in a new browser
+    // session (no cookies, no storage: another machine), every entry is there as it was typed
     draftRows.get(0).findElement(By.name("achieved")).sendKeys("Plan published July 2023");
     new Select(draftRows.get(0).findElement(By.name("status"))).selectByVisibleText("Green");
+    draftRows.get(1).findElement(By.name("achieved")).sendKeys("60 businesses");
+    new Select(draftRows.get(1).findElement(By.name("status"))).selectByVisibleText("Amber");
+    draftRows.get(1).findElement(By.name("progress")).sendKeys("Groundwork delivering support");
+    new Select(draft.findElement(By.id("overallStatus"))).selectByVisibleText("Green");
+    draft.findElement(By.id("commentary")).sendKeys("Support is being delivered across the borough.\n\"Quotes\" & <b>markup</b> stay text.");
     clickScrolledTo(browser.findElement(By.xpath("//button[normalize-space()='Save']")));
-    browser.navigate().refresh();
+    wait.until(d -> draft.findElement(By.id("draftStatus")).getText().startsWith("Draft saved on "));
+    ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.localStorage.clear(); window.sessionStorage.clear();");
+    logOut();
+    logIn("stephanie.jukes");
+    openTask("Complete KPI return: SI net zero");
     WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form[name=completeReturn]")));
-    wait.until(d -> "Plan published July 2023".equals(
-        form.findElements(By.cssSelector("tr.kpi-row")).get(0).findElement(By.name("achieved")).getAttribute("value")));
+    wait.until(d -> form.findElement(By.id("draftStatus")).getText().startsWith("Your draft saved on "));
     List<WebElement> rows = form.findElements(By.cssSelector("tr.kpi-row"));
+    assertThat(rows.get(0).findElement(By.name("achieved")).getAttribute("value")).isEqualTo("Plan published July 2023");
     assertThat(new Select(rows.get(0).findElement(By.name("status"))).getFirstSelectedOption().getText()).isEqualTo("Green");
-
-    // then a count
     WebElement count = rows.get(1).findElement(By.name("achieved"));
-    count.sendKeys("60 businesses");
-    new Select(rows.get(1).findElement(By.name("status"))).selectByVisibleText("Amber");
-    rows.get(1).findElement(By.name("progress")).sendKeys("Groundwork delivering support");
-    new Select(form.findElement(By.id("overallStatus"))).selectByVisibleText("Green");
-    form.findElement(By.id("commentary")).sendKeys("Support is being delivered across the borough.");
+    assertThat(count.getAttribute("value")).isEqualTo("60 businesses");
+    assertThat(new Select(rows.get(1).findElement(By.name("status"))).getFirstSelectedOption().getText()).isEqualTo("Amber");
+    assertThat(rows.get(1).findElement(By.name("progress")).getAttribute("value")).isEqualTo("Groundwork delivering support");
+    assertThat(new Select(form.findElement(By.id("overallStatus"))).getFirstSelectedOption().getText()).isEqualTo("Green");
+    assertThat(form.findElement(By.id("commentary")).getAttribute("value"))
+        .isEqualTo("Support is being delivered across the borough.\n\"Quotes\" & <b>markup</b> stay text.");
+    count.sendKeys(Keys.END, " ");
 
     // the bad value is rejected as typed, and the return cannot be completed
     wait.until(d -> rows.get(1).getText().contains("Enter a plain number"));
@@ -197,7 +208,7 @@ class TasklistBrowserIT {
     assertThat(browser.findElements(By.cssSelector("section.objective"))).hasSize(11);
     browser.switchTo().defaultContent();
     screenshot("review-pack-form");
-    review.findElement(By.cssSelector("input[name=approved][value=yes]")).click();
+    clickScrolledTo(review.findElement(By.cssSelector("input[name=approved][value=yes]")));
     wait.until(d -> completeButton().isEnabled());
     clickComplete();
     wait.until(d -> cycleStatus().equals("presenting"));

@@ -65,6 +65,18 @@ final class WebappSession {
         .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  /** A change with the session's XSRF token, as the webapps send it, or without it, as another site's page would. */
+  Rest.Response put(String path, String json, boolean withToken) {
+    var request = HttpRequest.newBuilder(URI.create(base + path))
+        .header("Content-Type", "application/json")
+        .header("Accept", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(json));
+    if (withToken) {
+      request.header("X-XSRF-TOKEN", xsrf());
+    }
+    return send(request);
+  }
+
   HttpResponse<String> raw(String path) {
     try {
       return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
