@@ -253,6 +253,11 @@ public class CycleService {
     return cycles.find(cycleKey);
   }
 
+  /** The strategy's cycles, as the application stores them, oldest period first. */
+  public List<Cycle> all() {
+    return cycles.findAll(catalogue.strategy().id());
+  }
+
   public Cycle require(String cycleKey) {
     return cycles.find(cycleKey).orElseThrow(() -> new IllegalStateException("no cycle " + cycleKey));
   }

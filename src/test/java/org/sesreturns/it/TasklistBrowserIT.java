@@ -2,11 +2,13 @@ package org.sesreturns.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -282,6 +284,95 @@ class TasklistBrowserIT {
         + "/runtime?tab=called-process-instances-tab");
     wait.until(d -> d.findElements(By.xpath("//td[contains(normalize-space(),'2035-36-Q1/')]")).size() == 11);
     assertThat(browser.findElement(By.xpath("//td[normalize-space()='2035-36-Q1/business-growth']")).isDisplayed()).isTrue();
+  }
+
+  @Test
+  void coordinatorFollowsEveryReturnOnTheProgressBoardInCockpitDuringTheCycleAndAfterIt() {
+    Rest rest = new Rest(port);
+    // a cycle whose returns were due months ago: one signed off, one awaiting sign-off, nine overdue
+    var started = rest.startCycle("ses.coordinator", "2025-26 Q1", "2025-07-15", "2025-08-01");
+    assertThat(started.status()).as(started.body()).isEqualTo(200);
+    String cycle = "2025-26-Q1";
+    String instance = started.json().get("id").asText();
+    var signedOff = catalogue.objectives().get(0);
+    var awaiting = catalogue.objectives().get(1);
+    for (var objective : List.of(signedOff, awaiting)) {
+      JsonNode task = rest.task(objective.projectLead(), cycle + "/" + objective.id());
+      JsonNode kpis = Rest.jsonValue(rest.formVariables(objective.projectLead(), task.get("id").asText()), "kpis");
+      assertThat(rest.complete(objective.projectLead(), task.get("id").asText(), Map.of("overallStatus", "green",
+          "commentary", "On track", "kpis", Rest.filledIn(kpis))).status()).isEqualTo(204);
+    }
+    JsonNode signOff = rest.task(signedOff.sesLead(), cycle + "/" + signedOff.id());
+    assertThat(rest.complete(signedOff.sesLead(), signOff.get("id").asText(), Map.of("approved", true)).status()).isEqualTo(204);
+
+    // the cycle's instance in Cockpit has the board as a tab: every return, the overdue ones first
+    logIn("ses.coordinator", "/camunda/app/cockpit/default/");
+    browser.get("http://localhost:" + port + "/camunda/app/cockpit/default/#/process-instance/" + instance + "/runtime");
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[normalize-space()='Returns progress']"))).click();
+    wait.until(d -> d.findElements(By.cssSelector("#ses-progress-board tr.ses-return")).size() == 11);
+    List<WebElement> rows = browser.findElements(By.cssSelector("#ses-progress-board tr.ses-return"));
+    assertThat(rows.get(0).findElement(By.cssSelector(".ses-state")).getText()).isEqualTo("Overdue");
+    assertThat(Integer.parseInt(rows.get(0).findElement(By.cssSelector(".ses-overdue-days")).getText())).isGreaterThan(60);
+    assertThat(rows.subList(0, 9)).allSatisfy(row -> assertThat(row.getAttribute("class")).contains("ses-overdue"));
+    assertThat(rows.get(9).getAttribute("data-objective")).isEqualTo(awaiting.id());
+    assertThat(rows.get(9).findElement(By.cssSelector(".ses-state")).getText()).isEqualTo("Awaiting sign-off");
+    assertThat(rows.get(10).getAttribute("data-objective")).isEqualTo(signedOff.id());
+    assertThat(rows.get(10).findElement(By.cssSelector(".ses-state")).getText()).isEqualTo("Signed off");
+    assertThat(rows.get(10).getText()).contains(catalogue.person(signedOff.projectLead()).name(),
+        catalogue.person(signedOff.sesLead()).name(), catalogue.person(signedOff.sesLead()).name() + " signed off");
+    assertThat(browser.findElement(By.cssSelector("#ses-progress-board .ses-counts")).getText())
+        .contains("Overdue: 9", "Awaiting sign-off: 1", "Signed off: 1");
+    // and on the dashboard, the cycle chosen from the list
+    browser.get("http://localhost:" + port + "/camunda/app/cockpit/default/#/dashboard");
+    new Select(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#ses-progress-board select.ses-cycle"))))
+        .selectByValue(cycle);
+    wait.until(d -> d.findElement(By.cssSelector("#ses-progress-board h2")).getText().contains("Apr-Jun 2025")
+        && d.findElements(By.cssSelector("#ses-progress-board tr.ses-return")).size() == 11);
+    ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+        "document.getElementById('ses-progress-board').scrollIntoView({block: 'start'});");
+    screenshot("cockpit-progress-board");
+    rows = browser.findElements(By.cssSelector("#ses-progress-board tr.ses-return"));
+
+    // one lead chased from the board: the message goes out through the return's process
+    WebElement first = rows.get(0);
+    String chasedObjective = first.getAttribute("data-objective");
+    first.findElement(By.cssSelector("button.ses-chase")).click();
+    wait.until(d -> d.findElement(By.cssSelector("#ses-progress-board .ses-status")).getText().contains("will be chased"));
+    Rest.waitFor(() -> {
+      for (JsonNode m : rest.get("ses.coordinator", "/api/cycles/" + cycle + "/messages").json()) {
+        if (m.get("kind").asText().equals("return-chased") && m.get("objective").asText().equals(chasedObjective)) {
+          return true;
+        }
+      }
+      return null;
+    }, "the chaser");
+
+    // the cycle is closed without the missing returns; the board still reads it, from the dashboard
+    JsonNode decision = rest.task("ses.coordinator", cycle, "userTask_compileWithoutMissing");
+    assertThat(rest.complete("ses.coordinator", decision.get("id").asText(), Map.of("compileReason", "Board cannot wait"))
+        .status()).isEqualTo(204);
+    JsonNode review = rest.task("ses.coordinator", cycle, "userTask_reviewPack");
+    assertThat(rest.complete("ses.coordinator", review.get("id").asText(), Map.of("packApproved", true)).status()).isEqualTo(204);
+    JsonNode present = rest.task("ses.coordinator", cycle, "userTask_presentPack");
+    assertThat(rest.complete("ses.coordinator", present.get("id").asText(), Map.of("boardMeetingHeld", "2025-08-01",
+        "boardDecisions", "Noted")).status()).isEqualTo(204);
+    browser.navigate().refresh();
+    WebElement select = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#ses-progress-board select.ses-cycle")));
+    new Select(select).selectByValue(cycle);
+    wait.until(d -> d.findElement(By.cssSelector("#ses-progress-board h2")).getText().contains("Apr-Jun 2025"));
+    wait.until(d -> d.findElements(By.cssSelector("#ses-progress-board tr.ses-return")).size() == 11);
+    rows = browser.findElements(By.cssSelector("#ses-progress-board tr.ses-return"));
+    // what the cycle went without comes first
+    assertThat(rows.get(10).findElement(By.cssSelector(".ses-state")).getText()).isEqualTo("Signed off");
+    assertThat(rows.get(9).findElement(By.cssSelector(".ses-state")).getText()).isEqualTo("Submitted, not signed off");
+    assertThat(rows.subList(0, 9)).allSatisfy(row -> assertThat(row.findElement(By.cssSelector(".ses-state")).getText())
+        .isEqualTo("Not received"));
+    assertThat(browser.findElements(By.cssSelector("#ses-progress-board button.ses-chase"))).isEmpty();
+    logOut();
+
+    // leads do not see it
+    assertThat(rest.get(signedOff.projectLead(), "/api/progress/" + cycle).status()).isEqualTo(403);
+    assertThat(rest.get(signedOff.sesLead(), "/api/progress").status()).isEqualTo(403);
   }
 
   private String cycleStatus() {
