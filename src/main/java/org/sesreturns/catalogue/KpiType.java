@@ -121,6 +121,10 @@ public enum KpiType {
    * list, milestones are free text); the server's rules above decide.
    */
   public String inputPattern() {
+    if (this == PERCENTAGE) {
+      // 0 to 100: what the server accepts, refused as typed rather than on Complete
+      return "^\\s*(0*100(\\.0+)?|0*\\d{1,2}(\\.\\d+)?|[nN]/[aA])\\s*$";
+    }
     return numeric() ? "^\\s*(\\d+(\\.\\d+)?|[nN]/[aA])\\s*$" : "";
   }
 

@@ -63,7 +63,8 @@ class RefusalRestConfiguration {
   private static Response refusal(Throwable exception) {
     for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
       if (cause instanceof InvalidInputException) {
-        return answer(Response.Status.BAD_REQUEST, cause, exception);
+        // the refusal's own words: the engine's wrapping adds a task id and nothing a user can act on
+        return answer(Response.Status.BAD_REQUEST, cause, cause);
       }
       if (cause instanceof NotAllowedException) {
         return answer(Response.Status.FORBIDDEN, cause, cause);

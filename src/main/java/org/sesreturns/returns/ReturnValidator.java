@@ -26,6 +26,9 @@ public class ReturnValidator {
   static final int MAX_TITLE = 500;
   static final int MAX_COMMENT = TextLimits.COMMENT;
   static final int MAX_ADDED_ROWS = 50;
+  /** The form's column headings, by field: a refusal names the field as the lead sees it. */
+  private static final java.util.Map<String, String> COLUMNS = java.util.Map.of("title", "KPI", "target", "Target",
+      "achieved", "Achieved", "progress", "Progress to date");
 
   public Submission validate(Catalogue.Objective objective, String overallStatus, String commentary, JsonNode kpis) {
     List<String> problems = new ArrayList<>();
@@ -56,7 +59,8 @@ public class ReturnValidator {
       Submission.KpiValue[] byCatalogue = new Submission.KpiValue[objective.kpis().size()];
       for (int i = 0; i < kpis.size(); i++) {
         JsonNode row = kpis.get(i);
-        String field = "kpis[" + i + "]";
+        // as the lead sees the row: counted from 1, named by its KPI's title, no engine ids
+        String field = "KPI row " + (i + 1);
         if (!row.isObject()) {
           problems.add(field + ": must be an object");
           continue;
@@ -65,28 +69,29 @@ public class ReturnValidator {
         if (kpiId != null && !kpiId.isBlank()) {
           var kpi = objective.kpi(kpiId).orElse(null);
           if (kpi == null) {
-            problems.add(field + ".kpi: unknown KPI '" + kpiId + "' for objective '" + objective.title() + "'");
+            problems.add(field + ": unknown KPI '" + kpiId + "' for objective '" + objective.title() + "'");
             continue;
           }
           if (!seen.add(kpiId)) {
-            problems.add(field + ".kpi: KPI '" + kpi.title() + "' is given twice");
+            problems.add(field + ": KPI '" + kpi.title() + "' is given twice");
             continue;
           }
           String label = field + " (" + kpi.title() + ")";
           KpiType.Result achieved = kpi.type().achieved(textOf(row, "achieved"));
           if (!achieved.valid()) {
-            problems.add(label + ".achieved: " + achieved.error());
+            problems.add(label + ", Achieved: " + achieved.error());
           } else if (achieved.value().length() > MAX_ACHIEVED) {
-            problems.add(label + ".achieved: is over the limit of " + MAX_ACHIEVED + " characters");
+            problems.add(label + ", Achieved: is over the limit of " + MAX_ACHIEVED + " characters");
           }
           Status status = status(row, label, problems);
           String progress = limited(row, "progress", MAX_PROGRESS, label, problems);
           byCatalogue[objective.kpis().indexOf(kpi)] = new Submission.KpiValue(
               kpi.id(), kpi.title(), kpi.target(), achieved.value(), status, progress);
         } else {
+          field = field + " (added)";
           String title = limited(row, "title", MAX_TITLE, field, problems);
           if (title == null || title.isEmpty()) {
-            problems.add(field + ".title: an added KPI row needs a title");
+            problems.add(field + ", KPI: an added KPI row needs a title");
           }
           String target = limited(row, "target", MAX_ACHIEVED, field, problems);
           String achieved = limited(row, "achieved", MAX_ACHIEVED, field, problems);
@@ -134,11 +139,11 @@ public class ReturnValidator {
   private static Status status(JsonNode row, String label, List<String> problems) {
     String word = textOf(row, "status");
     if (word == null || word.isBlank()) {
-      problems.add(label + ".status: is required (green, amber, red or none)");
+      problems.add(label + ", Current status: is required (Green, Amber, Red or None)");
       return Status.NONE;
     }
     return Status.of(word.strip()).orElseGet(() -> {
-      problems.add(label + ".status: '" + word + "' is not green, amber, red or none");
+      problems.add(label + ", Current status: '" + word + "' is not Green, Amber, Red or None");
       return Status.NONE;
     });
   }
@@ -150,7 +155,8 @@ public class ReturnValidator {
     }
     value = value.strip();
     if (value.length() > limit) {
-      problems.add(label + "." + name + ": is " + value.length() + " characters long, over the limit of " + limit);
+      problems.add(label + ", " + COLUMNS.getOrDefault(name, name) + ": is " + value.length()
+          + " characters long, over the limit of " + limit);
     }
     return value;
   }
