@@ -63,6 +63,10 @@ class TasklistBrowserIT {
     options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
         "--disable-dev-shm-usage", "--window-size=1600,1200", "--user-data-dir=" + userData);
+    // the browser's console, read by the tests: a form that logs an error fails them
+    org.openqa.selenium.logging.LoggingPreferences console = new org.openqa.selenium.logging.LoggingPreferences();
+    console.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
+    options.setCapability("goog:loggingPrefs", console);
     // the driver comes from Debian's chromium-driver: nothing is downloaded
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(new File(System.getProperty("chromedriver.binary", "/usr/bin/chromedriver")))
@@ -103,6 +107,7 @@ class TasklistBrowserIT {
     draft.findElement(By.id("commentary")).sendKeys("Support is being delivered across the borough.\n\"Quotes\" & <b>markup</b> stay text.");
     clickScrolledTo(browser.findElement(By.xpath("//button[normalize-space()='Save']")));
     wait.until(d -> draft.findElement(By.id("draftStatus")).getText().startsWith("Draft saved on "));
+    assertThat(consoleErrors()).as("the browser console while the return was half filled in and saved").isEmpty();
     ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.localStorage.clear(); window.sessionStorage.clear();");
     logOut();
     logIn("stephanie.jukes");
@@ -132,6 +137,7 @@ class TasklistBrowserIT {
     screenshot("complete-return-form");
     clickComplete();
     wait.until(d -> returnStatus().equals("submitted"));
+    assertThat(consoleErrors()).as("the browser console while the return was filled in and completed").isEmpty();
     assertThat(jdbc.sql("""
         select k.achieved from kpi_value k join return_submission s on s.id = k.submission_id
         join objective_return r on r.id = s.return_id where r.cycle_key = ? and r.objective_id = 'net-zero'
@@ -375,6 +381,14 @@ class TasklistBrowserIT {
     assertThat(rest.get(signedOff.sesLead(), "/api/progress").status()).isEqualTo(403);
   }
 
+  /** What the page logged at the console as errors since it was last read (AngularJS's errors included). */
+  private List<String> consoleErrors() {
+    return browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+        .filter(entry -> entry.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+        .map(entry -> entry.getLevel() + " " + entry.getMessage())
+        .toList();
+  }
+
   private String cycleStatus() {
     return jdbc.sql("select status from cycle where cycle_key = '2033-34-Q3'").query(String.class).single();
   }
@@ -414,6 +428,9 @@ class TasklistBrowserIT {
     browser.findElement(By.cssSelector("input[type=password]")).sendKeys(Rest.PASSWORD);
     browser.findElement(By.cssSelector("button[type=submit]")).click();
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[type=password]")));
+    // the webapps' login page asks who is logged in before anyone is (404s at the console): that
+    // is Camunda's, not the forms'; the tests read the console from here on
+    consoleErrors();
   }
 
   private void openTask(String name) {
