@@ -190,6 +190,9 @@ class IdentitySetup implements SmartInitializingSingleton {
     }
     grant(Groups.COORDINATORS, Resources.FILTER, coordination, Permissions.READ);
     grant(Groups.COORDINATORS, Resources.FILTER, all, Permissions.READ);
+    // coordinators follow everyone's tasks: Tasklist names each assignee instead of showing a login
+    // id, which it can only do for users the viewer may read (names and e-mails are the catalogue's)
+    grant(Groups.COORDINATORS, Resources.USER, "*", Permissions.READ);
   }
 
   private String filter(String name, int priority, String description, TaskQuery query) {

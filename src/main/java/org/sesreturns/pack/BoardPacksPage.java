@@ -34,21 +34,23 @@ class BoardPacksPage {
    * @param landing where the user is sent after logging in: the Board packs page for a board
    *     member who has no tasks to do, otherwise nowhere (the welcome page)
    */
-  record Me(boolean authenticated, String name, boolean readsPacks, String landing, String strategy) {}
+  /** Who is logged in, for the pages' scripts: {@code runsCycles} for coordinators and administrators. */
+  record Me(boolean authenticated, String name, boolean readsPacks, String landing, String strategy, boolean runsCycles) {}
 
   @GetMapping("/packs/me")
   Me me(HttpServletRequest request) {
     Optional<Caller> caller = currentUser.get(request);
     String strategy = catalogue.strategy().title();
     if (caller.isEmpty()) {
-      return new Me(false, null, false, null, strategy);
+      return new Me(false, null, false, null, strategy, false);
     }
     Caller c = caller.get();
     boolean reads = c.inAnyOf(Set.of(Groups.COORDINATORS, Groups.SES_LEADS, Groups.BOARD));
     boolean boardOnly = c.groupIds().contains(Groups.BOARD)
         && !c.inAnyOf(Set.of(Groups.COORDINATORS, Groups.SES_LEADS, Groups.PROJECT_LEADS, Groups.ADMINS));
     String name = catalogue.people().containsKey(c.userId()) ? catalogue.person(c.userId()).name() : c.userId();
-    return new Me(true, name, reads, boardOnly ? "/packs/" : null, strategy);
+    return new Me(true, name, reads, boardOnly ? "/packs/" : null, strategy,
+        c.inAnyOf(Set.of(Groups.COORDINATORS, Groups.ADMINS)));
   }
 
   /** {@code /packs} and {@code /packs/} show the page. */

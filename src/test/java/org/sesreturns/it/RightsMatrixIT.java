@@ -108,7 +108,7 @@ class RightsMatrixIT {
     check("read the audit", Set.of(COORDINATOR), user -> rest.get(user, "/api/cycles/" + CYCLE + "/audit").status());
     check("read the cycle's history", Set.of(COORDINATOR, ADMIN), user -> nonEmpty(rest.get(user,
         "/engine-rest/history/process-instance?maxResults=10&processInstanceBusinessKey=" + CYCLE)));
-    check("read a user's profile (their own; an administrator, anyone's)", Set.of(LEAD, ADMIN),
+    check("read a user's profile (their own; a coordinator or an administrator, anyone's)", Set.of(LEAD, COORDINATOR, ADMIN),
         user -> rest.get(user, "/engine-rest/user/lou.lead/profile").status());
     check("read metrics", Set.of(ADMIN), user -> rest.get(user, "/engine-rest/metrics/activity-instance-start/sum").status());
     check("read jobs", Set.of(ADMIN), user -> rest.get(user, "/engine-rest/job?maxResults=10").status());

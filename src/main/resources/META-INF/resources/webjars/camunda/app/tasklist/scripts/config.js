@@ -1,0 +1,32 @@
+// Tasklist's configuration in ses-returns (it replaces the Camunda webapp's own config.js, whose
+// keyboard shortcuts it keeps): dates as a UK reader writes them, and the script that hides what
+// project and SES leads have no use for.
+export default {
+  dateFormat: {
+    normal: 'D MMM YYYY, HH:mm',
+    long: 'dddd D MMMM YYYY, HH:mm'
+  },
+  customScripts: ['ses/roles'],
+  shortcuts: {
+    claimTask: {
+      key: 'ctrl+alt+c',
+      description: 'claims the currently selected task'
+    },
+    focusFilter: {
+      key: 'ctrl+shift+f',
+      description: 'set the focus to the first filter in the list'
+    },
+    focusList: {
+      key: 'ctrl+alt+l',
+      description: 'sets the focus to the first task in the list'
+    },
+    focusForm: {
+      key: 'ctrl+alt+f',
+      description: 'sets the focus to the first input field in a task form'
+    },
+    startProcess: {
+      key: 'ctrl+alt+p',
+      description: 'opens the start process modal dialog'
+    }
+  }
+};
