@@ -28,7 +28,14 @@ public class PreviousQuarter {
   }
 
   /** An objective's previous return: its overall status and, by KPI id, what each KPI reported. */
-  public record Previous(Period period, Status overallStatus, Map<String, Figure> kpis) {}
+  /**
+   * @param added the rows the lead added to that return, beyond the catalogue's KPIs (none in the
+   *     history files, which hold the catalogue's KPIs only)
+   */
+  public record Previous(Period period, Status overallStatus, Map<String, Figure> kpis, List<Added> added) {}
+
+  /** A KPI row a lead added to a return: suggested again in the next quarter's form. */
+  public record Added(String title, String target, String achieved, Status status) {}
 
   public record Figure(String target, String achieved, Status status) {}
 
@@ -59,13 +66,15 @@ public class PreviousQuarter {
             Map<String, Figure> kpis = new HashMap<>();
             v.submission().kpis().stream().filter(k -> k.kpiId() != null)
                 .forEach(k -> kpis.put(k.kpiId(), new Figure(k.target(), k.achieved(), k.status())));
-            return new Previous(closed.get().period(), v.submission().overallStatus(), kpis);
+            List<Added> added = v.submission().kpis().stream().filter(k -> k.kpiId() == null)
+                .map(k -> new Added(k.title(), k.target(), k.achieved(), k.status())).toList();
+            return new Previous(closed.get().period(), v.submission().overallStatus(), kpis, added);
           });
     }
     return catalogue.historyBefore(period).flatMap(h -> h.returnOf(objectiveId).map(r -> {
       Map<String, Figure> kpis = new HashMap<>();
       r.kpis().forEach(k -> kpis.put(k.kpi(), new Figure(k.target(), k.achieved(), k.status())));
-      return new Previous(h.period(), r.overallStatus(), kpis);
+      return new Previous(h.period(), r.overallStatus(), kpis, List.of());
     }));
   }
 }

@@ -164,6 +164,25 @@ class ReturnRepository {
         .update();
   }
 
+  /** Every submission of the return, the first first, each with its decision. */
+  List<StoredReturn.Version> versions(long returnId) {
+    return jdbc.sql("select * from return_submission where return_id = ? order by version")
+        .param(returnId)
+        .query(this::version)
+        .list();
+  }
+
+  record Reopening(String by, OffsetDateTime at, String comment) {}
+
+  /** The coordinator's reopening of a signed-off return from the pack review, if it was. */
+  Optional<Reopening> reopening(long returnId) {
+    return jdbc.sql("select reopened_by, reopened_at, reopen_comment from objective_return where id = ? and reopened_at is not null")
+        .param(returnId)
+        .query((rs, n) -> new Reopening(rs.getString("reopened_by"), rs.getObject("reopened_at", OffsetDateTime.class),
+            rs.getString("reopen_comment")))
+        .optional();
+  }
+
   private Optional<StoredReturn.Version> latestVersion(long returnId) {
     return jdbc.sql("select * from return_submission where return_id = ? order by version desc fetch first 1 rows only")
         .param(returnId)

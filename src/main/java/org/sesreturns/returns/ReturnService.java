@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.sesreturns.audit.AuditTrail;
@@ -293,6 +294,35 @@ public class ReturnService {
       header.put("submittedBy", name(v.submittedBy()));
       header.put("submittedAt", v.submittedAt().toString());
     });
+    // for the SES lead: what was said at each earlier round, and what the latest submission changed
+    List<StoredReturn.Version> versions = stored.latest().isPresent() ? returns.versions(stored.id()) : List.of();
+    ArrayNode history = header.putArray("history");
+    versions.stream().filter(v -> v.decision() != null).forEach(v -> history.addObject()
+        .put("version", v.version())
+        .put("submittedBy", name(v.submittedBy()))
+        .put("submittedAt", v.submittedAt().toString())
+        .put("decision", "approved".equals(v.decision()) ? "signed off" : "sent back")
+        .put("decidedBy", name(v.decidedBy()))
+        .put("decidedAt", v.decidedAt() == null ? null : v.decidedAt().toString())
+        .put("comment", v.decisionComment()));
+    returns.reopening(stored.id()).ifPresent(r -> history.addObject()
+        .put("decision", "reopened from the pack review")
+        .put("decidedBy", name(r.by()))
+        .put("decidedAt", r.at().toString())
+        .put("comment", r.comment()));
+    Optional<Submission> before = versions.size() < 2 ? Optional.empty()
+        : Optional.of(versions.get(versions.size() - 2).submission());
+    before.ifPresent(b -> {
+      header.put("changedSinceVersion", versions.get(versions.size() - 2).version());
+      latest.ifPresent(now -> {
+        if (b.overallStatus() != now.overallStatus()) {
+          header.put("overallStatusBefore", b.overallStatus().word());
+        }
+        if (!Objects.equals(b.commentary(), now.commentary())) {
+          header.put("commentaryBefore", b.commentary());
+        }
+      });
+    });
 
     ArrayNode kpis = Json.mapper().createArrayNode();
     for (Catalogue.Kpi kpi : objective.kpis()) {
@@ -315,6 +345,23 @@ public class ReturnService {
       row.put("achieved", entered.map(Submission.KpiValue::achieved).orElse(""));
       row.put("status", entered.map(k -> k.status().word()).orElse(""));
       row.put("progress", entered.map(Submission.KpiValue::progress).orElse(""));
+      before.flatMap(b -> b.kpis().stream().filter(k -> kpi.id().equals(k.kpiId())).findFirst())
+          .ifPresent(was -> changes(row, was));
+    }
+    if (latest.isEmpty()) {
+      // rows the lead added last quarter come back as suggestions: titled and targeted, to fill in or remove
+      previous.ifPresent(p -> p.added().forEach(a -> {
+        ObjectNode row = kpis.addObject();
+        row.put("title", a.title());
+        row.put("type", "added");
+        row.put("target", a.target());
+        row.put("lastAchieved", a.achieved());
+        row.put("lastStatus", a.status().word());
+        row.put("achieved", "");
+        row.put("status", "");
+        row.put("progress", "");
+        row.put("suggested", true);
+      }));
     }
     latest.ifPresent(s -> s.kpis().stream().filter(k -> k.kpiId() == null).forEach(k -> {
       ObjectNode row = kpis.addObject();
@@ -324,11 +371,30 @@ public class ReturnService {
       row.put("achieved", k.achieved());
       row.put("status", k.status().word());
       row.put("progress", k.progress());
+      before.flatMap(b -> b.kpis().stream().filter(w -> w.kpiId() == null && Objects.equals(w.title(), k.title())).findFirst())
+          .ifPresentOrElse(was -> changes(row, was), () -> row.put("new", before.isPresent()));
     }));
     return new ReturnForm(header, kpis,
         latest.map(s -> s.overallStatus().word()).orElse(null),
         latest.map(Submission::commentary).orElse(null),
         previous.map(p -> p.overallStatus().word()).orElse(null));
+  }
+
+  /** Marks what a row's latest submission changed from the one before: each changed field's earlier value. */
+  private static void changes(ObjectNode row, Submission.KpiValue was) {
+    ObjectNode changed = Json.mapper().createObjectNode();
+    if (!Objects.equals(Objects.toString(was.achieved(), ""), row.path("achieved").asText(""))) {
+      changed.put("achieved", Objects.toString(was.achieved(), ""));
+    }
+    if (!was.status().word().equals(row.path("status").asText(""))) {
+      changed.put("status", was.status().word());
+    }
+    if (!Objects.equals(Objects.toString(was.progress(), ""), row.path("progress").asText(""))) {
+      changed.put("progress", Objects.toString(was.progress(), ""));
+    }
+    if (!changed.isEmpty()) {
+      row.set("before", changed);
+    }
   }
 
   /** The return's saved draft, for its project lead while it is open for them. */

@@ -3,6 +3,7 @@ package org.sesreturns.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,6 +86,14 @@ class SeftonCycleIT {
     assertThat(rows.get(0).get("lastStatus").asText()).isEqualTo("red");
     assertThat(Rest.jsonValue(form, "returnHeader").get("previousPeriod").asText()).isEqualTo("2024-25 Q1");
     assertThat(Rest.jsonValue(form, "returnHeader").get("reportDate").asText()).isEqualTo("Jul-Sep 2024");
+    // the row the lead added last quarter comes back as a suggestion, to fill in or remove
+    JsonNode suggested = rows.get(rows.size() - 1);
+    assertThat(suggested.has("kpi")).isFalse();
+    assertThat(suggested.get("suggested").asBoolean()).isTrue();
+    assertThat(suggested.get("title").asText()).isEqualTo("Empty homes brought back into use");
+    assertThat(suggested.get("lastAchieved").asText()).isEqualTo("12");
+    assertThat(suggested.get("achieved").asText()).isEmpty();
+    assertThat(rows).hasSize(catalogue.requireObjective("places-housing").kpis().size() + 1);
   }
 
   /** Everything after the first lead's submission: the scenario's send-back round and sign-offs. */

@@ -175,7 +175,39 @@ class TasklistBrowserIT {
     wait.until(d -> signOff.findElement(By.id("commentary")).getText().contains("Support is being delivered"));
     assertThat(signOff.findElements(By.cssSelector("tr.kpi-row td.achieved")).stream().map(WebElement::getText))
         .containsExactly("Plan published July 2023", "42");
-    signOff.findElement(By.cssSelector("input[name=approved][value=yes]")).click();
+    assertThat(signOff.findElement(By.id("submitted")).getText()).matches("Submitted by Stephanie Jukes on \\d{1,2} \\w{3} \\d{4}, \\d{2}:\\d{2}\\.");
+    assertThat(signOff.findElements(By.id("changes"))).isEmpty();
+    assertThat(consoleErrors()).isEmpty();
+
+    // sent back with a comment; the lead mends one value and the commentary
+    clickScrolledTo(signOff.findElement(By.cssSelector("input[name=approved][value=no]")));
+    signOff.findElement(By.id("signOffComment")).sendKeys("Please give the businesses supported to date.");
+    wait.until(d -> completeButton().isEnabled());
+    clickComplete();
+    wait.until(d -> returnStatus().equals("returned"));
+    Rest rest = new Rest(port);
+    JsonNode again = rest.task("stephanie.jukes", CYCLE + "/net-zero");
+    JsonNode mended = Rest.jsonValue(rest.formVariables("stephanie.jukes", again.get("id").asText()), "kpis");
+    ((com.fasterxml.jackson.databind.node.ObjectNode) mended.get(1)).put("achieved", "45");
+    assertThat(rest.complete("stephanie.jukes", again.get("id").asText(), Map.of("overallStatus", "green",
+        "commentary", "Support reached 45 businesses by the end of the quarter.", "kpis", mended)).status()).isEqualTo(204);
+
+    // the SES lead sees their earlier comment and what changed, outlined with what it said before
+    browser.navigate().refresh();
+    openTask("Sign off KPI return: SI net zero");
+    WebElement second = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form[name=signOffReturn]")));
+    wait.until(d -> second.findElement(By.id("commentary")).getText().contains("45 businesses"));
+    assertThat(second.findElement(By.cssSelector("#history .history-comment")).getText())
+        .isEqualTo("Please give the businesses supported to date.");
+    assertThat(second.findElement(By.id("history")).getText()).contains("Version 1", "sent back by Stephan Van Arendsen");
+    assertThat(second.findElement(By.id("changes")).getText()).startsWith("Changed since version 1: 1 KPI row")
+        .contains("the commentary");
+    List<WebElement> reviewed = second.findElements(By.cssSelector("tr.kpi-row"));
+    assertThat(reviewed.get(1).getAttribute("class")).contains("changed");
+    assertThat(reviewed.get(1).findElement(By.cssSelector("td.achieved")).getText()).isEqualTo("45\nwas: 42");
+    assertThat(reviewed.get(0).getAttribute("class")).doesNotContain("changed");
+    screenshot("sign-off-changes");
+    clickScrolledTo(second.findElement(By.cssSelector("input[name=approved][value=yes]")));
     wait.until(d -> completeButton().isEnabled());
     clickComplete();
     wait.until(d -> returnStatus().equals("signed-off"));
