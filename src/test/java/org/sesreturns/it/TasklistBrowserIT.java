@@ -107,6 +107,7 @@ class TasklistBrowserIT {
     assertThat(draftRows.get(1).findElement(By.name("status")).getAttribute("aria-label"))
         .isEqualTo("Current status: Deliver business sustainability support to 60 Sefton");
     assertThat(draft.findElement(By.id("returnsDue")).getText()).isEqualTo("15 Oct 2032");
+    accessible("form[name=completeReturn]");
 
     // half the return, a wrong count and the commentary included, saved; then, in a new browser
     // session (no cookies, no storage: another machine), every entry is there as it was typed
@@ -177,6 +178,7 @@ class TasklistBrowserIT {
         .containsExactly("Plan published July 2023", "42");
     assertThat(signOff.findElement(By.id("submitted")).getText()).matches("Submitted by Stephanie Jukes on \\d{1,2} \\w{3} \\d{4}, \\d{2}:\\d{2}\\.");
     assertThat(signOff.findElements(By.id("changes"))).isEmpty();
+    accessible("form[name=signOffReturn]");
     assertThat(consoleErrors()).isEmpty();
 
     // sent back with a comment; the lead mends one value and the commentary
@@ -207,6 +209,7 @@ class TasklistBrowserIT {
     assertThat(reviewed.get(1).findElement(By.cssSelector("td.achieved")).getText()).isEqualTo("45\nwas: 42");
     assertThat(reviewed.get(0).getAttribute("class")).doesNotContain("changed");
     screenshot("sign-off-changes");
+    accessible("form[name=signOffReturn]");
     clickScrolledTo(second.findElement(By.cssSelector("input[name=approved][value=yes]")));
     wait.until(d -> completeButton().isEnabled());
     clickComplete();
@@ -389,6 +392,7 @@ class TasklistBrowserIT {
     ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
         "document.getElementById('ses-progress-board').scrollIntoView({block: 'start'});");
     screenshot("cockpit-progress-board");
+    accessible("#ses-progress-board");
     rows = browser.findElements(By.cssSelector("#ses-progress-board tr.ses-return"));
 
     // one lead chased from the board: the message goes out through the return's process
@@ -431,6 +435,23 @@ class TasklistBrowserIT {
     // leads do not see it
     assertThat(rest.get(signedOff.projectLead(), "/api/progress/" + cycle).status()).isEqualTo(403);
     assertThat(rest.get(signedOff.sesLead(), "/api/progress").status()).isEqualTo(403);
+  }
+
+  /**
+   * axe-core's WCAG 2.1 A and AA checks of one part of the page (the application's own: Camunda's
+   * pages around it are Camunda's), none serious or critical allowed; the report names each.
+   */
+  private void accessible(String selector) {
+    com.deque.html.axecore.results.Results results = new com.deque.html.axecore.selenium.AxeBuilder()
+        .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+        .include(selector)
+        .analyze(browser);
+    List<String> serious = results.getViolations().stream()
+        .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
+        .map(rule -> rule.getImpact() + " " + rule.getId() + ": " + rule.getHelp() + " at " + rule.getNodes().stream()
+            .map(node -> String.valueOf(node.getTarget())).toList())
+        .toList();
+    assertThat(serious).as("axe-core on " + selector).isEmpty();
   }
 
   /** What the page logged at the console as errors since it was last read (AngularJS's errors included). */

@@ -11,6 +11,8 @@ const STYLE = `
 .ses-progress { margin: 0 0 2em; }
 .ses-progress h2 { font-size: 1.4em; margin: .5em 0; }
 .ses-progress .ses-facts { margin: .3em 0 .8em; color: #333; }
+.ses-progress .ses-facts a { text-decoration: underline; }
+.ses-progress caption { color: #333; text-align: left; }
 .ses-progress .ses-counts { list-style: none; padding: 0; margin: .5em 0; display: flex; flex-wrap: wrap; gap: .5em; }
 .ses-progress .ses-counts li { border: 1px solid #bbb; border-radius: 3px; padding: .2em .6em; background: #fff; }
 .ses-progress table { width: 100%; background: #fff; }
