@@ -55,6 +55,27 @@ class TasklistBrowserIT {
   private WebDriverWait wait;
   private Path userData;
 
+  /**
+   * The browser tests need Debian's Chromium and its driver. Without them the suite still passes
+   * on a machine with only Java, and says which tests it skipped and why; CI sets
+   * {@code -Dses.browser-tests.required=true}, and there a missing browser fails the build.
+   */
+  @org.junit.jupiter.api.BeforeAll
+  static void browserInstalled() {
+    String chromium = System.getProperty("chromium.binary", "/usr/bin/chromium");
+    String driver = System.getProperty("chromedriver.binary", "/usr/bin/chromedriver");
+    if (Files.isExecutable(Path.of(chromium)) && Files.isExecutable(Path.of(driver))) {
+      return;
+    }
+    String why = "the browser tests of TasklistBrowserIT need Chromium at " + chromium + " and its driver at " + driver
+        + " (Debian: apt-get install chromium chromium-driver; elsewhere -Dchromium.binary=... -Dchromedriver.binary=...)";
+    if (Boolean.getBoolean("ses.browser-tests.required")) {
+      org.junit.jupiter.api.Assertions.fail("required but cannot run: " + why);
+    }
+    System.out.println("[WARNING] SKIPPED: " + why);
+    org.junit.jupiter.api.Assumptions.abort("skipped: " + why);
+  }
+
   @BeforeEach
   void browser() throws Exception {
     userData = Files.createTempDirectory("chromium-profile");
