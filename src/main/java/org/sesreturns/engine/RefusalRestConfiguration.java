@@ -24,6 +24,8 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class RefusalRestConfiguration {
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RefusalRestConfiguration.class);
+
   /**
    * The engine's messages for input it refuses without a type of its own: a Java-serialized
    * variable (ENGINE-17007), a password against the password policy.
@@ -78,6 +80,8 @@ class RefusalRestConfiguration {
   }
 
   private static Response answer(Response.Status status, Throwable type, Throwable message) {
+    // one line per refusal, for whoever supports the users; the engine's stack trace is filtered out
+    LOG.info("refused ({}): {}", status.getStatusCode(), message.getMessage());
     return Response.status(status)
         .type(MediaType.APPLICATION_JSON_TYPE)
         .entity(Map.of("type", type.getClass().getSimpleName(), "message", String.valueOf(message.getMessage()), "code", 0))
