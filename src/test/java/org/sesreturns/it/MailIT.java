@@ -129,13 +129,20 @@ class MailIT {
     assertThat(nothingToChase.status()).isEqualTo(409);
     assertThat(rest.post("riverside.coordinator", "/api/cycles/" + cycle + "/returns/nowhere/chase", Map.of()).status())
         .isEqualTo(404);
-    // the webapps' session reads the application's API but changes nothing through it (no CSRF token there)
-    WebappSession coordinator = WebappSession.login(port, "riverside.coordinator", Rest.PASSWORD, "tasklist");
+    // the webapps' session reads the application's API, and changes something only with the
+    // session's XSRF token, as the webapps send it (the Cockpit progress board's chaser): another
+    // site's page, which cannot read the token, changes nothing
+    WebappSession coordinator = WebappSession.login(port, "riverside.coordinator", Rest.PASSWORD, "cockpit");
     assertThat(coordinator.get("/api/cycles/" + cycle).status()).isEqualTo(200);
-    assertThat(coordinator.post("/api/cycles/" + cycle + "/returns/jobs-and-skills/chase", "{}").status()).isEqualTo(401);
+    String jobs = "/api/cycles/" + cycle + "/returns/jobs-and-skills/chase";
+    assertThat(coordinator.postWithoutToken(jobs, "{}").status()).isEqualTo(401);
     JsonNode messages = rest.get("riverside.coordinator", "/api/cycles/" + cycle + "/messages").json();
     assertThat(StreamSupport.stream(messages.spliterator(), false).filter(m -> m.get("kind").asText().equals("return-chased")))
         .hasSize(2);
+    assertThat(coordinator.post(jobs, "{}").status()).isEqualTo(202);
+    Rest.waitFor(() -> StreamSupport.stream(rest.get("riverside.coordinator", "/api/cycles/" + cycle + "/messages").json()
+        .spliterator(), false).filter(m -> m.get("kind").asText().equals("return-chased")).count() == 3 ? true : null,
+        "the chaser sent from the session");
   }
 
   @Test

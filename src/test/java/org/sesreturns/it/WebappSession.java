@@ -65,6 +65,13 @@ final class WebappSession {
         .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  /** A POST without the XSRF token, as a page of another site would send it with the user's cookie. */
+  Rest.Response postWithoutToken(String path, String json) {
+    return send(HttpRequest.newBuilder(URI.create(base + path))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
   /** A change with the session's XSRF token, as the webapps send it, or without it, as another site's page would. */
   Rest.Response put(String path, String json, boolean withToken) {
     var request = HttpRequest.newBuilder(URI.create(base + path))
