@@ -265,6 +265,12 @@ class TasklistBrowserIT {
         .query(Integer.class).single() == 11);
     assertThat(jdbc.sql("select returns_due from cycle where cycle_key = '2033-34-Q3'").query(java.time.LocalDate.class)
         .single()).isEqualTo(computed);
+    // every open return, each with its assignee by name, not by login id
+    browser.navigate().refresh();
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[contains(normalize-space(),'All open returns')]"))).click();
+    wait.until(d -> d.findElements(By.xpath("//*[contains(@class,'tasks-list')]//*[normalize-space()='Mike Mullin']")).size() > 0);
+    assertThat(browser.findElements(By.xpath("//*[contains(@class,'tasks-list')]//*[normalize-space()='mike.mullin']")))
+        .isEmpty();
 
     // the leads do their part over REST; this test is about the coordinator's forms
     Rest rest = new Rest(port);
