@@ -2,6 +2,7 @@ package org.sesreturns.catalogue;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,6 +18,7 @@ import java.util.regex.Pattern;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
+import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * Reads a catalogue and its history files and checks them whole, so that a wrong file stops
@@ -30,15 +32,32 @@ public final class CatalogueLoader {
   private static final Set<String> POLARITIES = Set.of("higher-is-better", "lower-is-better");
   private static final Set<String> TARGET_BASES = Set.of("annual-cumulative", "quarter", "point-in-time");
 
-  private final YAMLMapper yaml = new YAMLMapper();
+  /**
+   * The largest catalogue or history file read: 64 MiB. A national programme's catalogue of
+   * 10,000 objectives with six KPIs each is about 3.5 MB (SnakeYAML's own default, 3 MB, refused
+   * it); a file past the limit is refused with its size and the limit, before it is parsed.
+   */
+  public static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
+
+  private final YAMLMapper yaml;
   private final ResourceLoader resources;
+  private final long maxFileBytes;
 
   public CatalogueLoader() {
     this(new DefaultResourceLoader());
   }
 
   public CatalogueLoader(ResourceLoader resources) {
+    this(resources, MAX_FILE_BYTES);
+  }
+
+  CatalogueLoader(ResourceLoader resources, long maxFileBytes) {
     this.resources = resources;
+    this.maxFileBytes = maxFileBytes;
+    LoaderOptions options = new LoaderOptions();
+    // counted in characters; never more than the file's bytes, which are checked first
+    options.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, maxFileBytes));
+    this.yaml = new YAMLMapper(YAMLFactory.builder().loaderOptions(options).build());
   }
 
   /** Loads from locations: {@code classpath:...}, {@code file:...} or a plain file path. */
@@ -64,6 +83,15 @@ public final class CatalogueLoader {
     if (!resource.exists()) {
       throw new CatalogueException(location, "the file", "it does not exist");
     }
+    try {
+      long size = resource.contentLength();
+      if (size > maxFileBytes) {
+        throw new CatalogueException(location, "the file", "it is " + megabytes(size) + " MB, over the limit of "
+            + megabytes(maxFileBytes) + " MB for a catalogue or history file");
+      }
+    } catch (IOException sizeUnknown) {
+      // a resource that cannot say its size is still bounded by the parser's limit below
+    }
     try (InputStream in = resource.getInputStream()) {
       JsonNode root = yaml.readTree(in);
       if (root == null || !root.isObject()) {
@@ -78,6 +106,10 @@ public final class CatalogueLoader {
     } catch (IOException e) {
       throw new CatalogueException(location, "the file", "it cannot be read: " + e.getMessage());
     }
+  }
+
+  private static String megabytes(long bytes) {
+    return String.format(Locale.ROOT, "%.1f", bytes / (1024.0 * 1024.0));
   }
 
   private Catalogue catalogue(String file, JsonNode root) {

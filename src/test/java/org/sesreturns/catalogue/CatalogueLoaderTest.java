@@ -139,4 +139,51 @@ class CatalogueLoaderTest {
     assertThatThrownBy(() -> loader.load(dir.resolve("none.yaml").toString(), List.of()))
         .hasMessageContaining("none.yaml, at the file: it does not exist");
   }
+
+  /**
+   * A national programme's catalogue: 10,000 objectives of six KPIs each, led by 1,000 project
+   * leads and 100 SES leads. About 3.5 MB, over SnakeYAML's default limit of 3 MB, which refused it.
+   */
+  @Test
+  void aCatalogueOf10000ObjectivesWithSixKpisEachLoads() throws IOException {
+    StringBuilder yaml = new StringBuilder("""
+        strategy: {id: national-programme, title: National Programme, board: Programme Board}
+        people:
+          - {id: coord, name: Coordinator, email: coord@example.org}
+        """);
+    for (int p = 0; p < 1000; p++) {
+      yaml.append("  - {id: lead-").append(p).append(", name: Project Lead ").append(p).append(", email: lead-").append(p)
+          .append("@example.org}\n");
+    }
+    for (int p = 0; p < 100; p++) {
+      yaml.append("  - {id: ses-").append(p).append(", name: SES Lead ").append(p).append(", email: ses-").append(p)
+          .append("@example.org}\n");
+    }
+    yaml.append("roles: {coordinators: [coord], board: []}\nobjectives:\n");
+    for (int o = 0; o < 10_000; o++) {
+      yaml.append("  - id: objective-").append(o).append("\n    title: Objective ").append(o)
+          .append(" of the national programme for growth, skills and places\n    ses-lead: ses-").append(o % 100)
+          .append("\n    project-lead: lead-").append(o % 1000).append("\n    kpis:\n");
+      for (int k = 0; k < 6; k++) {
+        yaml.append("      - {id: kpi-").append(k).append(", title: Number of businesses supported in area ").append(k)
+            .append(", type: count, target: ").append(100 + k).append(", unit: businesses}\n");
+      }
+    }
+    String file = write("national.yaml", yaml.toString());
+    assertThat(Files.size(Path.of(file))).isGreaterThan(3L * 1024 * 1024);
+
+    Catalogue catalogue = loader.load(file, List.of());
+
+    assertThat(catalogue.objectives()).hasSize(10_000);
+    assertThat(catalogue.objectives().get(9_999).kpis()).hasSize(6);
+  }
+
+  @Test
+  void aFileOverTheLimitIsRefusedWithItsSizeBeforeItIsRead() throws IOException {
+    String file = write("big.yaml", VALID + "# " + "x".repeat(2 * 1024 * 1024) + "\n");
+    CatalogueLoader small = new CatalogueLoader(new org.springframework.core.io.DefaultResourceLoader(), 1024 * 1024);
+    assertThatThrownBy(() -> small.load(file, List.of()))
+        .hasMessageContaining("it is 2.0 MB, over the limit of 1.0 MB for a catalogue or history file");
+    assertThat(CatalogueLoader.MAX_FILE_BYTES).isEqualTo(64L * 1024 * 1024);
+  }
 }
