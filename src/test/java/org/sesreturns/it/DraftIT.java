@@ -22,7 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class DraftIT {
 
-  private static final String CYCLE = "2040-41-Q1";
+  private static final String CYCLE = "2048-49-Q2";
   private static final String LEAD = "stephanie.jukes";
   private static final String DRAFT = "/api/cycles/" + CYCLE + "/returns/net-zero/draft";
   private static final String COMMENTARY = "Line one.\n\"Quoted\" <b>not bold</b> & £5 – ’curly’ {{ 1 + 1 }}";
@@ -36,7 +36,7 @@ class DraftIT {
   @Test
   void aLeadsDraftIsKeptForThemAloneAsTypedUntilTheySubmit() {
     Rest rest = new Rest(port);
-    assertThat(rest.startCycle("ses.coordinator", "2040-41 Q1", "2040-07-15", "2040-08-01").status()).isEqualTo(200);
+    assertThat(rest.startCycle("ses.coordinator", "2048-49 Q2", "2048-10-15", "2048-11-01").status()).isEqualTo(200);
     JsonNode task = rest.task(LEAD, CYCLE + "/net-zero");
     JsonNode kpis = Rest.jsonValue(rest.formVariables(LEAD, task.get("id").asText()), "kpis");
     assertThat(rest.get(LEAD, DRAFT).status()).as("no draft yet").isEqualTo(204);

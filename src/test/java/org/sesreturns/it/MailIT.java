@@ -150,6 +150,8 @@ class MailIT {
     Rest rest = new Rest(port);
     String cycle = start(rest, "2031-32 Q2");
     receivedBy("lou@example.org", "Your return for Riverside places");
+    // both leads told before the server goes: a message still queued then would wait for its retry
+    receivedBy("pat@example.org", "Your return for Jobs & skills");
 
     smtp.stop();
     // the submission commits whatever the mail server does

@@ -493,6 +493,27 @@ class TasklistBrowserIT {
     return jdbc.sql("select status from cycle where cycle_key = '2033-34-Q3'").query(String.class).single();
   }
 
+  @Test
+  void aPercentageOver100IsRefusedAsItIsTyped() {
+    assertThat(new Rest(port).startCycle("ses.coordinator", "2037-38 Q1", "2037-07-15", "2037-08-01").status()).isEqualTo(200);
+    logIn("claire.maguire");
+    openTask("Complete KPI return: Employment and Opportunities for work");
+    WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form[name=completeReturn]")));
+    wait.until(d -> form.findElements(By.cssSelector("tr.kpi-row")).size() > 2);
+    WebElement row = form.findElement(By.cssSelector("tr.kpi-row[data-kpi=expenditure-verified]"));
+    WebElement achieved = row.findElement(By.name("achieved"));
+    achieved.sendKeys("140");
+    // refused beside the field as it is typed, in the words of the rule; Complete stays disabled
+    wait.until(d -> row.getText().contains("Enter a number from 0 to 100 (no % sign) or n/a."));
+    assertThat(achieved.getAttribute("class")).contains("ng-invalid");
+    assertThat(completeButton().isEnabled()).isFalse();
+    achieved.clear();
+    achieved.sendKeys("100");
+    wait.until(d -> !row.getText().contains("Enter a number"));
+    assertThat(achieved.getAttribute("class")).contains("ng-valid");
+    assertThat(consoleErrors()).isEmpty();
+  }
+
   /** Coordinators' tasks are offered to their group: open the filter, the task, and claim it. */
   private void openCoordinatorTask(String name) {
     browser.navigate().refresh();
