@@ -1,0 +1,113 @@
+package org.sesreturns.cycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.sesreturns.it.Rest;
+import org.sesreturns.returns.ObjectiveReturn;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * How long a cycle of many objectives takes to start and to be fully issued (every return's task
+ * created, every first message step run). Not a test of the suite: run it with
+ * {@code ./mvnw -Pbenchmark test -Dtest=CycleStartBenchmarkTest -Dobjectives=1000}; it generates a
+ * catalogue of that many objectives (one KPI each, 100 project leads, 10 SES leads) and prints the
+ * figures.
+ */
+@Tag("benchmark")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "ses.history=")
+class CycleStartBenchmarkTest {
+
+  private static final int OBJECTIVES = Integer.getInteger("objectives", 1000);
+
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  TaskService tasks;
+
+  @Autowired
+  ManagementService management;
+
+  @DynamicPropertySource
+  static void catalogue(DynamicPropertyRegistry registry) {
+    registry.add("ses.catalogue", () -> "file:" + generated(OBJECTIVES));
+  }
+
+  @Test
+  void startACycleOfManyObjectives() {
+    Rest rest = new Rest(port);
+    long start = System.nanoTime();
+    var started = rest.startCycle("coord", "2030-31 Q1", "2030-07-15", "2030-08-01");
+    long answered = System.nanoTime();
+    assertThat(started.status()).as(started.body()).isEqualTo(200);
+    long issuedAt = 0;
+    while (true) {
+      long open = tasks.createTaskQuery().processDefinitionKey(ObjectiveReturn.PROCESS_KEY).count();
+      if (open == OBJECTIVES && issuedAt == 0) {
+        issuedAt = System.nanoTime();
+      }
+      if (issuedAt != 0 && management.createJobQuery().executable().count() == 0) {
+        break;
+      }
+      if (System.nanoTime() - start > 900_000_000_000L) {
+        throw new AssertionError("not issued within 15 minutes: " + open + " of " + OBJECTIVES + " tasks");
+      }
+      sleep();
+    }
+    long settled = System.nanoTime();
+    System.out.printf("%n--- cycle start benchmark ---%nobjectives %d | start answered %d ms | every return's task %d ms"
+        + " | every due job run %d ms%n%n", OBJECTIVES, (answered - start) / 1_000_000, (issuedAt - start) / 1_000_000,
+        (settled - start) / 1_000_000);
+  }
+
+  private static void sleep() {
+    try {
+      Thread.sleep(200);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Path generated(int objectives) {
+    StringBuilder yaml = new StringBuilder("""
+        strategy: {id: benchmark-programme, title: Benchmark Programme, board: Programme Board}
+        people:
+          - {id: coord, name: Coordinator, email: coord@example.org}
+        """);
+    for (int p = 0; p < 100; p++) {
+      yaml.append("  - {id: lead-").append(p).append(", name: Project Lead ").append(p).append(", email: lead-").append(p)
+          .append("@example.org}\n");
+    }
+    for (int p = 0; p < 10; p++) {
+      yaml.append("  - {id: ses-").append(p).append(", name: SES Lead ").append(p).append(", email: ses-").append(p)
+          .append("@example.org}\n");
+    }
+    yaml.append("roles: {coordinators: [coord], board: []}\nobjectives:\n");
+    for (int o = 0; o < objectives; o++) {
+      yaml.append("  - id: objective-").append(o).append("\n    title: Objective ").append(o)
+          .append("\n    ses-lead: ses-").append(o % 10).append("\n    project-lead: lead-").append(o % 100)
+          .append("\n    kpis:\n      - {id: kpi-0, title: Businesses supported, type: count, target: 100}\n");
+    }
+    try {
+      Path file = Path.of("target", "benchmark-catalogue-" + objectives + ".yaml");
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, yaml);
+      return file.toAbsolutePath();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
