@@ -61,7 +61,7 @@ class DraftController {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no objective '" + objectiveId + "' in the catalogue");
     }
     ReturnKey key = new ReturnKey(cycleKey, objectiveId);
-    if (returns.all(cycleKey).stream().noneMatch(r -> r.key().equals(key))) {
+    if (!returns.exists(key)) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no return " + cycleKey + "/" + objectiveId);
     }
     return key;

@@ -154,6 +154,11 @@ public class ReturnService {
   }
 
   /** The return's status by the application's record. */
+  /** Whether the cycle has a return for the objective: one row read, whatever the cycle's size. */
+  boolean exists(ReturnKey key) {
+    return returns.leads(key).isPresent();
+  }
+
   public ReturnStatus status(ReturnKey key) {
     return stored(key).status();
   }
@@ -305,7 +310,9 @@ public class ReturnService {
         .put("decidedBy", name(v.decidedBy()))
         .put("decidedAt", v.decidedAt() == null ? null : v.decidedAt().toString())
         .put("comment", v.decisionComment()));
-    returns.reopening(stored.id()).ifPresent(r -> history.addObject()
+    // only a signed-off return can have been reopened: a return never submitted costs no query here
+    (versions.isEmpty() ? Optional.<ReturnRepository.Reopening>empty() : returns.reopening(stored.id()))
+        .ifPresent(r -> history.addObject()
         .put("decision", "reopened from the pack review")
         .put("decidedBy", name(r.by()))
         .put("decidedAt", r.at().toString())

@@ -122,7 +122,9 @@ class TasklistBrowserIT {
     // making a task by hand, starting a process, a task's groups, the engine's priority
     for (String hidden : List.of(".ce-eol-banner", ".create-task-action", ".start-process-action", ".task-details .groups",
         ".tasks-list .task .priority")) {
-      wait.until(d -> d.findElements(By.cssSelector(hidden)).stream().noneMatch(WebElement::isDisplayed));
+      // there, and not shown: a selector that found nothing would prove nothing
+      wait.until(d -> !d.findElements(By.cssSelector(hidden)).isEmpty()
+          && d.findElements(By.cssSelector(hidden)).stream().noneMatch(WebElement::isDisplayed));
     }
     // each field is named with its KPI for a screen reader; the due date reads as in the UK
     assertThat(draftRows.get(1).findElement(By.name("status")).getAttribute("aria-label"))
