@@ -5,6 +5,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.Map;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
@@ -19,7 +20,9 @@ import org.springframework.context.annotation.Configuration;
  * into a 500 when a process is started, and wraps whatever a task listener throws (a refused
  * reassignment) into a 500. Here every error caused by {@link InvalidInputException} answers 400,
  * by {@link NotAllowedException} 403, and a variable in Java's serialization format or a password
- * against the policy (which the engine refuses with a 500) 400; all other errors keep the engine's own handling.
+ * against the policy (which the engine refuses with a 500) 400; a change that collided with another
+ * in the same moment (OptimisticLockingException, a 500 from the engine) 409 with a message that
+ * says to try again; all other errors keep the engine's own handling.
  */
 @Configuration(proxyBeanMethods = false)
 class RefusalRestConfiguration {
@@ -32,6 +35,9 @@ class RefusalRestConfiguration {
    */
   private static final java.util.List<String> REFUSED_INPUT = java.util.List.of(
       "Java serialization format is prohibited", "Password does not match policy");
+
+  static final String CONFLICT_MESSAGE = "This changed at the same moment as your request (a reminder being sent,"
+      + " or another change to the same return), so nothing was saved. Please try again.";
 
   @Bean
   ResourceConfigCustomizer refusalsAnswerWithTheirStatus() {
@@ -75,8 +81,22 @@ class RefusalRestConfiguration {
       if (message != null && REFUSED_INPUT.stream().anyMatch(message::contains)) {
         return answer(Response.Status.BAD_REQUEST, cause, cause);
       }
+      if (cause instanceof OptimisticLockingException) {
+        // the same return changed in the same moment (a reminder firing, another click): nothing
+        // was stored, and the same request a moment later is answered normally
+        return conflict(cause);
+      }
     }
     return null;
+  }
+
+  /** 409 with words a user can act on; the engine's own message (entity ids) stays in the log. */
+  private static Response conflict(Throwable exception) {
+    LOG.info("conflict (409), nothing stored: {}", exception.getMessage());
+    return Response.status(Response.Status.CONFLICT)
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .entity(Map.of("type", OptimisticLockingException.class.getSimpleName(), "message", CONFLICT_MESSAGE, "code", 0))
+        .build();
   }
 
   private static Response answer(Response.Status status, Throwable type, Throwable message) {

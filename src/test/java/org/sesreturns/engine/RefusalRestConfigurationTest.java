@@ -1,0 +1,36 @@
+package org.sesreturns.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.rest.exception.RestException;
+import org.junit.jupiter.api.Test;
+
+/** How the engine's REST API answers what the application refuses, and a change that collided with another. */
+class RefusalRestConfigurationTest {
+
+  @Test
+  void aCollisionIsAConflictToTryAgainNotAServerError() {
+    var collided = new OptimisticLockingException("ENGINE-03005 Execution of 'UPDATE ExecutionEntity[42]' failed.");
+    Response direct = new RefusalRestConfiguration.EngineRefusalMapper().toResponse(collided);
+    Response wrapped = new RefusalRestConfiguration.RestRefusalMapper()
+        .toResponse(new RestException(Response.Status.INTERNAL_SERVER_ERROR, collided, "Cannot complete task 7"));
+    for (Response response : new Response[] {direct, wrapped}) {
+      assertThat(response.getStatus()).isEqualTo(409);
+      assertThat(((Map<?, ?>) response.getEntity()).get("message")).isEqualTo(RefusalRestConfiguration.CONFLICT_MESSAGE);
+    }
+  }
+
+  @Test
+  void refusalsKeepTheirStatusAndOwnWordsAndOtherErrorsTheEngines() {
+    Response refused = new RefusalRestConfiguration.EngineRefusalMapper()
+        .toResponse(new ProcessEngineException("Cannot submit task form 7", new InvalidInputException("commentary: is required")));
+    assertThat(refused.getStatus()).isEqualTo(400);
+    assertThat(((Map<?, ?>) refused.getEntity()).get("message")).isEqualTo("commentary: is required");
+    assertThat(new RefusalRestConfiguration.EngineRefusalMapper().toResponse(new ProcessEngineException("database gone"))
+        .getStatus()).isEqualTo(500);
+  }
+}
