@@ -443,6 +443,15 @@ class TasklistBrowserIT {
     assertThat(rest.complete("ses.coordinator", decision.get("id").asText(), Map.of("compileReason", "Board cannot wait"))
         .status()).isEqualTo(204);
     JsonNode review = rest.task("ses.coordinator", cycle, "userTask_reviewPack");
+    // compiled without them, the returns not signed off go on as late returns: Late, and first
+    browser.navigate().refresh();
+    new Select(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#ses-progress-board select.ses-cycle"))))
+        .selectByValue(cycle);
+    wait.until(d -> d.findElement(By.cssSelector("#ses-progress-board .ses-counts")).getText().contains("Late: 10"));
+    rows = browser.findElements(By.cssSelector("#ses-progress-board tr.ses-return"));
+    assertThat(rows.subList(0, 10)).allSatisfy(row -> assertThat(row.findElement(By.cssSelector(".ses-state")).getText())
+        .isEqualTo("Late"));
+    assertThat(rows.get(10).findElement(By.cssSelector(".ses-state")).getText()).isEqualTo("Signed off");
     assertThat(rest.complete("ses.coordinator", review.get("id").asText(), Map.of("packApproved", true)).status()).isEqualTo(204);
     JsonNode present = rest.task("ses.coordinator", cycle, "userTask_presentPack");
     assertThat(rest.complete("ses.coordinator", present.get("id").asText(), Map.of("boardMeetingHeld", "2025-08-01",
