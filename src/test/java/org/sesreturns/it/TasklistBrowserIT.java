@@ -559,7 +559,16 @@ class TasklistBrowserIT {
     name.sendKeys(user);
     browser.findElement(By.cssSelector("input[type=password]")).sendKeys(Rest.PASSWORD);
     browser.findElement(By.cssSelector("button[type=submit]")).click();
-    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[type=password]")));
+    // the welcome page navigates on to the board packs page as soon as the login is through, so an
+    // element found a moment ago may already belong to a page that is gone: ask again until the
+    // password field is no longer shown on the page the browser holds now
+    wait.until(d -> {
+      try {
+        return d.findElements(By.cssSelector("input[type=password]")).stream().noneMatch(WebElement::isDisplayed);
+      } catch (org.openqa.selenium.WebDriverException navigatedAway) {
+        return false;
+      }
+    });
     // the webapps' login page asks who is logged in before anyone is (404s at the console): that
     // is Camunda's, not the forms'; the tests read the console from here on
     consoleErrors();
