@@ -2,6 +2,7 @@ package org.sesreturns.cycle;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.sesreturns.engine.CurrentUser;
 import org.springframework.stereotype.Component;
 
 /** A cycle cancelled in Cockpit frees its period, so the coordinator can start it again. */
@@ -9,15 +10,21 @@ import org.springframework.stereotype.Component;
 class CycleCancelledExecutionListener implements ExecutionListener {
 
   private final CycleService cycles;
+  private final CurrentUser currentUser;
 
-  CycleCancelledExecutionListener(CycleService cycles) {
+  CycleCancelledExecutionListener(CycleService cycles, CurrentUser currentUser) {
     this.cycles = cycles;
+    this.currentUser = currentUser;
   }
 
   @Override
   public void notify(DelegateExecution execution) {
     if (execution.isCanceled() && execution.getProcessBusinessKey() != null) {
-      cycles.cancelled(execution.getProcessBusinessKey(), execution.getProcessInstanceId());
+      // as the application: whoever may cancel the cycle ends its returns' instances with it
+      currentUser.asApplication(() -> {
+        cycles.cancelled(execution.getProcessBusinessKey(), execution.getProcessInstanceId());
+        return null;
+      });
     }
   }
 }

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.sesreturns.catalogue.Catalogue;
 import org.sesreturns.catalogue.Period;
@@ -16,6 +17,8 @@ import org.sesreturns.engine.TextLimits;
 import org.sesreturns.identity.Access;
 import org.sesreturns.reminders.Deadlines;
 import org.sesreturns.returns.LateReturns;
+import org.sesreturns.returns.ReturnInstances;
+import org.sesreturns.returns.ReturnKey;
 import org.sesreturns.returns.ReturnService;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -40,11 +43,15 @@ public class CycleService {
   private final Access access;
   private final Deadlines deadlines;
   private final LateReturns lateReturns;
+  private final ReturnInstances instances;
+  private final CycleProperties properties;
   private final Clock clock;
 
   CycleService(CycleRepository cycles, ReturnService returns, Catalogue catalogue, Access access, Deadlines deadlines,
-      LateReturns lateReturns, Clock clock) {
+      LateReturns lateReturns, ReturnInstances instances, CycleProperties properties, Clock clock) {
     this.cycles = cycles;
+    this.instances = instances;
+    this.properties = properties;
     this.lateReturns = lateReturns;
     this.deadlines = deadlines;
     this.access = access;
@@ -54,7 +61,8 @@ public class CycleService {
   }
 
   /**
-   * Opens the cycle of a period and issues one return per objective. Without a date for the
+   * Opens the cycle of a period and records one return per objective, issued to its leads (their
+   * instances start in batches afterwards, {@link #issueNextReturns}). Without a date for the
    * returns, they are due the configured number of working days after the quarter ends. A period
    * that is running or closed is refused; a cancelled one may run again and keeps what its returns
    * had stored.
@@ -106,10 +114,46 @@ public class CycleService {
     return cycle;
   }
 
-  /** The objectives whose returns the cycle still has to collect, in catalogue order. */
-  public List<String> returnsToCollect(String cycleKey, String processInstanceId) {
+  /** What one batch of issuing did. */
+  record Issued(int started, boolean more, boolean everyReturnSignedOff) {}
+
+  /**
+   * Starts the next batch of returns the cycle still has to collect, in catalogue order: those
+   * with no instance running. A batch run again after a failure starts only what it had not.
+   */
+  @Transactional
+  public Issued issueNextReturns(String cycleKey, String processInstanceId) {
     requireStep(cycleKey, processInstanceId, CycleStatus.COLLECTING);
-    return returns.toCollect(cycleKey);
+    List<String> toCollect = returns.toCollect(cycleKey);
+    Map<String, String> running = instances.running(cycleKey);
+    List<String> pending = toCollect.stream().filter(id -> !running.containsKey(id)).toList();
+    List<String> batch = pending.subList(0, Math.min(properties.issueBatchSize(), pending.size()));
+    batch.forEach(objectiveId -> instances.start(new ReturnKey(cycleKey, objectiveId)));
+    return new Issued(batch.size(), pending.size() > batch.size(), toCollect.isEmpty());
+  }
+
+  /**
+   * The cycle, when it is collecting and no return is left to collect: then the return signed off
+   * last tells it to go on. The cycle's row stays locked until the caller's transaction ends, so
+   * two returns signed off at the same moment tell the cycle one after the other: the second finds
+   * it told, where it would otherwise collide with the first and fail its step once.
+   */
+  @Transactional
+  public Optional<Cycle> waitingForNoMoreReturns(String cycleKey) {
+    return cycles.lock(cycleKey)
+        .filter(c -> c.status() == CycleStatus.COLLECTING)
+        .filter(c -> returns.toCollect(cycleKey).isEmpty());
+  }
+
+  /** Refuses to end the collection while a return is still open. */
+  public void requireEveryReturnSignedOff(String cycleKey, String processInstanceId) {
+    Cycle cycle = requireStep(cycleKey, processInstanceId, CycleStatus.COLLECTING);
+    List<String> open = returns.toCollect(cycleKey);
+    if (!open.isEmpty()) {
+      throw new InvalidInputException("the cycle " + cycle.period() + " still waits for " + open.size()
+          + " return(s) to be signed off (" + String.join(", ", open.subList(0, Math.min(10, open.size())))
+          + (open.size() > 10 ? ", …" : "") + ")");
+    }
   }
 
   /**
@@ -236,12 +280,18 @@ public class CycleService {
     lateReturns.endOpen(cycleKey);
   }
 
-  /** A cycle whose process instance was cancelled (in Cockpit) may be started again. */
+  /**
+   * A cycle whose process instance was cancelled (in Cockpit) may be started again; its returns'
+   * instances end with it, and what the returns had stored stays.
+   */
   @Transactional
   public void cancelled(String cycleKey, String processInstanceId) {
     cycles.find(cycleKey)
         .filter(c -> c.status() != CycleStatus.CLOSED && c.processInstanceId().equals(processInstanceId))
-        .ifPresent(c -> cycles.setStatus(cycleKey, CycleStatus.CANCELLED));
+        .ifPresent(c -> {
+          cycles.setStatus(cycleKey, CycleStatus.CANCELLED);
+          instances.end(List.copyOf(instances.running(cycleKey).values()), "the cycle " + cycleKey + " was cancelled");
+        });
   }
 
   /** The strategy's cycles, in no particular order. */

@@ -32,6 +32,16 @@ public final class QuarterlyCycle {
       PACK_APPROVED, PACK_REVIEW_COMMENT, REOPEN_OBJECTIVES, BOARD_MEETING_HELD, BOARD_DECISIONS, PACK_FORM,
       MISSING_RETURNS, COMPILE_REASON, REVIEWED_VERSION);
 
+  /**
+   * Set by each batch of issuing for the gateway after it, and gone at the next wait state
+   * (transient): whether returns remain to issue, and whether every return is signed off already.
+   */
+  static final String MORE_RETURNS_TO_ISSUE = "moreReturnsToIssue";
+  static final String EVERY_RETURN_SIGNED_OFF = "everyReturnSignedOff";
+
+  /** What the last return signed off tells the cycle waiting for its returns. */
+  public static final String MESSAGE_RETURNS_SIGNED_OFF = "returnsSignedOff";
+
   public static final String TASK_REVIEW_PACK = "userTask_reviewPack";
   public static final String TASK_PRESENT_PACK = "userTask_presentPack";
   public static final String TASK_COMPILE_WITHOUT_MISSING = "userTask_compileWithoutMissing";

@@ -1,38 +1,40 @@
 package org.sesreturns.returns;
 
 import java.util.List;
-import org.camunda.bpm.engine.RuntimeService;
+import java.util.Map;
 import org.sesreturns.engine.CurrentUser;
 import org.springframework.stereotype.Component;
 
 /**
- * The returns left out of a pack compiled without them. Their instances ended with the collection
- * that called them; each goes on in an instance of its own, where it stood: with its project lead,
- * or with its SES lead when it was submitted. When the cycle closes, those still open end.
+ * The returns left out of a pack compiled without them. Each goes on in a new instance, where it
+ * stood: with its project lead, or with its SES lead when it was submitted, its reminders timed
+ * again from the day it became late. When the cycle closes, those still open end.
  */
 @Component
 public class LateReturns {
 
-  private final RuntimeService runtime;
+  private final ReturnInstances instances;
   private final ReturnService returns;
   private final CurrentUser currentUser;
 
-  LateReturns(RuntimeService runtime, ReturnService returns, CurrentUser currentUser) {
-    this.runtime = runtime;
+  LateReturns(ReturnInstances instances, ReturnService returns, CurrentUser currentUser) {
+    this.instances = instances;
     this.returns = returns;
     this.currentUser = currentUser;
   }
 
-  /** Marks the returns late and starts an instance for each. */
+  /** Marks the returns late and starts each again in a new instance, its ladder timed from now. */
   public void carryOn(String cycleKey, List<String> objectiveIds, String actor) {
     returns.markLate(cycleKey, objectiveIds, actor);
+    Map<String, String> running = instances.running(cycleKey);
+    instances.end(objectiveIds.stream().filter(running::containsKey).map(running::get).toList(),
+        "left out of the pack of " + cycleKey + ": goes on as a late return");
     for (String objectiveId : objectiveIds) {
       ReturnKey key = new ReturnKey(cycleKey, objectiveId);
-      var instance = runtime.createProcessInstanceByKey(ObjectiveReturn.PROCESS_KEY).businessKey(key.businessKey());
       if (returns.status(key) == ReturnStatus.SUBMITTED) {
-        instance.startBeforeActivity(ObjectiveReturn.WITH_SES_LEAD).execute();
+        instances.startWithSesLead(key);
       } else {
-        instance.execute();
+        instances.start(key);
       }
     }
   }
@@ -50,15 +52,10 @@ public class LateReturns {
   }
 
   private void endOpenInstances(String cycleKey) {
-    List<String> open = runtime.createProcessInstanceQuery()
-        .processDefinitionKey(ObjectiveReturn.PROCESS_KEY)
-        .processInstanceBusinessKeyLike(cycleKey + "/%")
-        .list().stream()
-        .filter(i -> returns.isLate(ReturnKey.parse(i.getBusinessKey())))
-        .map(i -> i.getId())
+    List<String> open = instances.running(cycleKey).entrySet().stream()
+        .filter(e -> returns.isLate(new ReturnKey(cycleKey, e.getKey())))
+        .map(Map.Entry::getValue)
         .toList();
-    if (!open.isEmpty()) {
-      runtime.deleteProcessInstances(open, "the cycle " + cycleKey + " closed", false, true);
-    }
+    instances.end(open, "the cycle " + cycleKey + " closed");
   }
 }

@@ -46,7 +46,7 @@ class ModelRulesTest {
     }
     for (FlowElement element : model.getModelElementsByType(FlowElement.class)) {
       assertThat(element.getId()).as(file.getName())
-          .matches("(startEvent|endEvent|userTask|serviceTask|callActivity|subProcess|gateway|flow|timer|boundaryEvent)_[a-z][a-zA-Z]+");
+          .matches("(startEvent|endEvent|userTask|serviceTask|receiveTask|callActivity|subProcess|gateway|flow|timer|boundaryEvent)_[a-z][a-zA-Z]+");
       if (element instanceof FlowNode) {
         assertThat(element.getName()).as(element.getId() + " has a name").isNotBlank();
       }

@@ -74,6 +74,7 @@ class ObjectiveReturnProcessTest {
   private final JavaDelegate escalateSignOff = mock(JavaDelegate.class);
   private final JavaDelegate tellSignedOff = mock(JavaDelegate.class);
   private final JavaDelegate addToPack = mock(JavaDelegate.class);
+  private final JavaDelegate tellCycle = mock(JavaDelegate.class);
 
   /** The ladder's timers and messages on the lead's task, and on the SES lead's. */
   private static final List<String> LEAD_LADDER = List.of("timer_returnHandedToLead", "timer_reminderBeforeDue",
@@ -102,6 +103,7 @@ class ObjectiveReturnProcessTest {
     Mocks.register("escalateSignOffDelegate", escalateSignOff);
     Mocks.register("tellLeadSignedOffDelegate", tellSignedOff);
     Mocks.register("addReturnToPackDelegate", addToPack);
+    Mocks.register("tellCycleReturnSignedOffDelegate", tellCycle);
   }
 
   @AfterEach
@@ -169,12 +171,15 @@ class ObjectiveReturnProcessTest {
     assertThat(instance).isWaitingAt("serviceTask_addReturnToPack");
     execute(jobAt(instance, "serviceTask_addReturnToPack"));
     verify(addToPack).execute(any());
-    assertThat(instance).isWaitingAt("endEvent_returnSignedOff");
-    execute(jobAt(instance, "endEvent_returnSignedOff"));
+    // and the cycle is told, in a step of its own, after the sign-off has committed
+    assertThat(instance).isWaitingAt("serviceTask_tellCycleReturnSignedOff");
+    execute(jobAt(instance, "serviceTask_tellCycleReturnSignedOff"));
+    verify(tellCycle).execute(any());
     assertThat(instance).isEnded();
     assertThat(instance).hasPassedInOrder("serviceTask_tellLeadReturnToComplete", ObjectiveReturn.TASK_COMPLETE_RETURN,
         "endEvent_returnSubmitted", "serviceTask_tellSesLeadAwaitingSignOff", ObjectiveReturn.TASK_SIGN_OFF_RETURN,
-        "endEvent_returnDecided", "serviceTask_tellLeadSignedOff", "serviceTask_addReturnToPack", "endEvent_returnSignedOff");
+        "endEvent_returnDecided", "serviceTask_tellLeadSignedOff", "serviceTask_addReturnToPack",
+        "serviceTask_tellCycleReturnSignedOff", "endEvent_returnSignedOff");
     verifyNoInteractions(remindBeforeDue, remindOnDueDate, chaseOverdue, escalateOverdue, remindSesLead, escalateSignOff);
   }
 
@@ -255,7 +260,7 @@ class ObjectiveReturnProcessTest {
     complete(task(instance), withVariables(ObjectiveReturn.APPROVED, true));
     execute(jobAt(instance, "serviceTask_tellLeadSignedOff"));
     execute(jobAt(instance, "serviceTask_addReturnToPack"));
-    execute(jobAt(instance, "endEvent_returnSignedOff"));
+    execute(jobAt(instance, "serviceTask_tellCycleReturnSignedOff"));
     assertThat(instance).isEnded();
     verify(submitReturn, times(2)).notify(any());
     verify(signOff, times(2)).notify(any());
@@ -299,7 +304,7 @@ class ObjectiveReturnProcessTest {
     execute(jobAt(instance, "serviceTask_tellLeadSignedOff"));
     execute(jobAt(instance, "serviceTask_addReturnToPack"));
     verify(addToPack).execute(any());
-    execute(jobAt(instance, "endEvent_returnSignedOff"));
+    execute(jobAt(instance, "serviceTask_tellCycleReturnSignedOff"));
     assertThat(instance).isEnded();
     verifyNoInteractions(tellLead, submitReturn);
   }
