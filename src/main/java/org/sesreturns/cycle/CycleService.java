@@ -33,6 +33,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CycleService {
 
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CycleService.class);
+
   static final int MAX_DECISIONS = TextLimits.LONG_TEXT;
   static final int MAX_COMMENT = TextLimits.COMMENT;
   private static final ZoneId UK = ZoneId.of("Europe/London");
@@ -62,7 +64,7 @@ public class CycleService {
 
   /**
    * Opens the cycle of a period and records one return per objective, issued to its leads (their
-   * instances start in batches afterwards, {@link #issueNextReturns}). Without a date for the
+   * instances start in batches afterwards, {@link #issueBatch}). Without a date for the
    * returns, they are due the configured number of working days after the quarter ends. A period
    * that is running or closed is refused; a cancelled one may run again and keeps what its returns
    * had stored.
@@ -114,22 +116,48 @@ public class CycleService {
     return cycle;
   }
 
-  /** What one batch of issuing did. */
-  record Issued(int started, boolean more, boolean everyReturnSignedOff) {}
+  /**
+   * The batches the returns still to collect are issued in, numbered from 0: one job each, run
+   * in parallel (ses.cycle.issue-batch-size returns a batch).
+   */
+  public List<Integer> issueBatches(String cycleKey, String processInstanceId) {
+    requireStep(cycleKey, processInstanceId, CycleStatus.COLLECTING);
+    int batches = (returns.toCollect(cycleKey).size() + properties.issueBatchSize() - 1) / properties.issueBatchSize();
+    return java.util.stream.IntStream.range(0, batches).boxed().toList();
+  }
 
   /**
-   * Starts the next batch of returns the cycle still has to collect, in catalogue order: those
-   * with no instance running. A batch run again after a failure starts only what it had not.
+   * Starts the returns of one batch (the objectives still to collect, by id) that have no instance
+   * running: a batch run again after a failure starts only what it had not.
    */
   @Transactional
-  public Issued issueNextReturns(String cycleKey, String processInstanceId) {
+  public void issueBatch(String cycleKey, String processInstanceId, int batch) {
     requireStep(cycleKey, processInstanceId, CycleStatus.COLLECTING);
+    List<String> toCollect = returns.toCollect(cycleKey).stream().sorted().toList();
+    int from = Math.min(batch * properties.issueBatchSize(), toCollect.size());
+    List<String> part = toCollect.subList(from, Math.min(from + properties.issueBatchSize(), toCollect.size()));
+    Map<String, String> running = instances.running(cycleKey);
+    long start = System.nanoTime();
+    List<String> started = part.stream().filter(id -> !running.containsKey(id)).toList();
+    started.forEach(objectiveId -> instances.start(new ReturnKey(cycleKey, objectiveId)));
+    log.info("cycle {}: batch {} issued {} return(s) in {} ms", cycleKey, batch, started.size(),
+        (System.nanoTime() - start) / 1_000_000);
+  }
+
+  /**
+   * Once every batch has run: whether every return to collect is signed off already, checked with
+   * the cycle's row locked (as {@link #waitingForNoMoreReturns} is). A return the batches missed
+   * (the returns to collect changed while they ran) is issued here.
+   */
+  @Transactional
+  public boolean everyReturnIn(String cycleKey, String processInstanceId) {
+    requireStep(cycleKey, processInstanceId, CycleStatus.COLLECTING);
+    cycles.lock(cycleKey);
     List<String> toCollect = returns.toCollect(cycleKey);
     Map<String, String> running = instances.running(cycleKey);
-    List<String> pending = toCollect.stream().filter(id -> !running.containsKey(id)).toList();
-    List<String> batch = pending.subList(0, Math.min(properties.issueBatchSize(), pending.size()));
-    batch.forEach(objectiveId -> instances.start(new ReturnKey(cycleKey, objectiveId)));
-    return new Issued(batch.size(), pending.size() > batch.size(), toCollect.isEmpty());
+    toCollect.stream().filter(id -> !running.containsKey(id))
+        .forEach(objectiveId -> instances.start(new ReturnKey(cycleKey, objectiveId)));
+    return toCollect.isEmpty();
   }
 
   /**

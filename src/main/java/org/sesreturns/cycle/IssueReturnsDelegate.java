@@ -2,10 +2,9 @@ package org.sesreturns.cycle;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
-/** Issues the next batch of the cycle's returns, and tells the gateway after it what is left. */
+/** Issues one batch of the cycle's returns: the batch this instance of the multi-instance step holds. */
 @Component
 class IssueReturnsDelegate implements JavaDelegate {
 
@@ -17,11 +16,10 @@ class IssueReturnsDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    var issued = cycles.issueNextReturns(execution.getProcessBusinessKey(), execution.getProcessInstanceId());
-    // transient: read by the gateway in this transaction, never stored, never sent by a client; never
-    // both true (a return left to issue is a return not signed off)
-    execution.setVariableLocal(QuarterlyCycle.MORE_RETURNS_TO_ISSUE, Variables.booleanValue(issued.more(), true));
-    execution.setVariableLocal(QuarterlyCycle.EVERY_RETURN_SIGNED_OFF,
-        Variables.booleanValue(issued.everyReturnSignedOff(), true));
+    Object batch = execution.getVariableLocal(QuarterlyCycle.ISSUE_BATCH);
+    if (!(batch instanceof Integer number)) {
+      throw new IllegalStateException("the issuing step runs once per batch, with " + QuarterlyCycle.ISSUE_BATCH);
+    }
+    cycles.issueBatch(execution.getProcessBusinessKey(), execution.getProcessInstanceId(), number);
   }
 }

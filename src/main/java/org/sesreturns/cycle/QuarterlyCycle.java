@@ -32,11 +32,12 @@ public final class QuarterlyCycle {
       PACK_APPROVED, PACK_REVIEW_COMMENT, REOPEN_OBJECTIVES, BOARD_MEETING_HELD, BOARD_DECISIONS, PACK_FORM,
       MISSING_RETURNS, COMPILE_REASON, REVIEWED_VERSION);
 
+  /** The batch one instance of the issuing step issues (0, 1, ...), local to it. */
+  static final String ISSUE_BATCH = "issueBatch";
   /**
-   * Set by each batch of issuing for the gateway after it, and gone at the next wait state
-   * (transient): whether returns remain to issue, and whether every return is signed off already.
+   * Set once every return is issued for the gateway after it, and gone at the next wait state
+   * (transient): whether every return is signed off already.
    */
-  static final String MORE_RETURNS_TO_ISSUE = "moreReturnsToIssue";
   static final String EVERY_RETURN_SIGNED_OFF = "everyReturnSignedOff";
 
   /** What the last return signed off tells the cycle waiting for its returns. */

@@ -24,6 +24,8 @@ class MailTransport {
 
   private final ObjectProvider<JavaMailSender> smtp;
   private final MailProperties properties;
+  /** One session for the files written without a mail server: making one looks up providers on the class path. */
+  private final Session dropSession = Session.getInstance(new Properties());
 
   MailTransport(ObjectProvider<JavaMailSender> smtp, MailProperties properties) {
     this.smtp = smtp;
@@ -33,7 +35,7 @@ class MailTransport {
   void send(StoredMessage message) {
     JavaMailSender sender = smtp.getIfAvailable();
     try {
-      MimeMessage mime = sender != null ? sender.createMimeMessage() : new MimeMessage(Session.getInstance(new Properties()));
+      MimeMessage mime = sender != null ? sender.createMimeMessage() : new MimeMessage(dropSession);
       MimeMessageHelper helper = new MimeMessageHelper(mime, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED, "UTF-8");
       helper.setFrom(properties.from());
       helper.setTo(message.recipientAddress());

@@ -370,6 +370,10 @@ class TasklistBrowserIT {
     // the cycle's diagram and its business key; it waits for its returns once it has issued them
     wait.until(d -> d.getPageSource().contains("2035-36-Q1"));
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-element-id=receiveTask_awaitReturns]")));
+    // its returns, on the progress board beside the diagram
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[normalize-space()='Returns progress']"))).click();
+    wait.until(d -> d.findElements(By.cssSelector("#ses-progress-board tr.ses-return")).size() == 11);
+    screenshot("cockpit-quarterly-cycle");
     // each return is an instance of its own, found by its business key
     String returnInstance = Rest.waitFor(() -> {
       var found = new Rest(port).get("admin", "/engine-rest/process-instance?maxResults=10&businessKey=2035-36-Q1%2Fbusiness-growth")
