@@ -359,6 +359,25 @@ class AttacksIT {
     assertThat(returnStatus(cycle)).isEqualTo("submitted");
   }
 
+  @Test
+  void noOneEndsTheCollectionWithAMessageWhileReturnsAreOpen() {
+    String cycle = start("2051-52 Q1");
+    rest.task(LEAD, cycle + "/" + OBJECTIVE);
+    String waiting = "/engine-rest/execution?maxResults=10&businessKey=" + cycle + "&activityId=receiveTask_awaitReturns";
+    Rest.waitFor(() -> rest.get("admin", waiting).json().size() == 1 ? true : null, "the cycle waiting for its returns");
+    Map<String, Object> message = Map.of("messageName", "returnsSignedOff", "businessKey", cycle);
+
+    // a lead, a coordinator and even an administrator: refused while a return is open
+    for (String user : List.of(LEAD, "ses.coordinator", "admin")) {
+      var sent = rest.post(user, "/engine-rest/message", message);
+      assertThat(sent.status()).as(user + ": " + sent.body()).isIn(400, 403);
+      assertThat(sent.body()).as(user).doesNotContainIgnoringCase("exception in");
+    }
+    var byAdmin = rest.post("admin", "/engine-rest/message", message);
+    assertThat(byAdmin.json().get("message").asText()).contains("still waits for 11 return(s) to be signed off");
+    assertThat(rest.get("admin", waiting).json().size()).as("the cycle still waits").isOne();
+  }
+
   // --- helpers
 
   private String start(String period) {
