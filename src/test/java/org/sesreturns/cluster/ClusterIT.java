@@ -127,10 +127,7 @@ class ClusterIT {
     // steps hang, holding their jobs' locks, until it is killed
     b.stop();
     try (BlackHole blackHole = new BlackHole()) {
-      b = Node.start("node-b2", DATABASE, blackHole.port(), Map.of(
-          "camunda.bpm.job-execution.lock-time-in-millis", LOCK_MILLIS,
-          "spring.mail.properties.mail.smtp.timeout", "600000",
-          "spring.mail.properties.mail.smtp.connectiontimeout", "600000")).awaitUp(START);
+      b = onSilentMailServer("node-b2", blackHole);
       Rest ra = new Rest(a.port);
       Rest rb = new Rest(b.port);
       String cycle = start(ra, "2025-26 Q2", "2025-10-15", "2025-11-03");
@@ -159,7 +156,8 @@ class ClusterIT {
 
       // node A takes the jobs once their locks expire, and the cycle finishes on it alone
       awaitQuiet();
-      assertThat(count("select count(*) from act_ru_job where id_ = '" + held + "'")).as("the held job has run").isZero();
+      assertThat(count("select count(*) from act_ru_job where id_ = '" + held + "'"))
+          .as("the held job has run (or ended with its round)").isZero();
       JsonNode kept = ra.get(drafted.projectLead(), "/api/cycles/" + cycle + "/returns/" + drafted.id() + "/draft").json();
       assertThat(kept.toString()).as("the draft saved through the killed node").contains("Half written, saved on B");
       for (int i = 2; i < objectives.size(); i++) {
@@ -183,10 +181,7 @@ class ClusterIT {
     // node A alone, its message steps hanging as B's did: so jobs are pending when it is killed
     a.stop();
     try (BlackHole blackHole = new BlackHole()) {
-      a = Node.start("node-a2", DATABASE, blackHole.port(), Map.of(
-          "camunda.bpm.job-execution.lock-time-in-millis", LOCK_MILLIS,
-          "spring.mail.properties.mail.smtp.timeout", "600000",
-          "spring.mail.properties.mail.smtp.connectiontimeout", "600000")).awaitUp(START);
+      a = onSilentMailServer("node-a2", blackHole);
       Rest ra = new Rest(a.port);
       String cycle = start(ra, "2025-26 Q3", "2026-01-21", "2026-02-05");
       List<Catalogue.Objective> objectives = catalogue.objectives();
@@ -231,6 +226,14 @@ class ClusterIT {
       everyTimerFiredOnce();
       everyMessageSentOnce();
     }
+  }
+
+  /** A node whose message steps hang on a mail server that never answers, holding their jobs' locks. */
+  private static Node onSilentMailServer(String name, BlackHole blackHole) throws Exception {
+    return Node.start(name, DATABASE, blackHole.port(), Map.of(
+        "camunda.bpm.job-execution.lock-time-in-millis", LOCK_MILLIS,
+        "spring.mail.properties.mail.smtp.timeout", "600000",
+        "spring.mail.properties.mail.smtp.connectiontimeout", "600000")).awaitUp(START);
   }
 
   // --- users' steps, each through the node given

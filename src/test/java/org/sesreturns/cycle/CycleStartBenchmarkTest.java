@@ -43,10 +43,17 @@ class CycleStartBenchmarkTest {
 
   @DynamicPropertySource
   static void catalogue(DynamicPropertyRegistry registry) {
-    registry.add("ses.catalogue", () -> "file:" + generated(OBJECTIVES));
+    generatedStrategy(registry, OBJECTIVES);
+  }
+
+  /**
+   * What every benchmark of the cycle runs on: a generated catalogue of that many objectives, and
+   * an H2 database in files (the application's default; the tests' in-memory H2 would hold every
+   * row in the heap being measured) unless the postgres profile is active.
+   */
+  static void generatedStrategy(DynamicPropertyRegistry registry, int objectives) {
+    registry.add("ses.catalogue", () -> "file:" + generated(objectives));
     if (!System.getProperty("spring.profiles.active", "").contains("postgres")) {
-      // a database in files, as the application's default: the tests' in-memory H2 would hold ten
-      // thousand returns' rows in the heap being measured
       registry.add("spring.datasource.url", () -> "jdbc:h2:file:./target/benchmark-db/ses-" + System.nanoTime());
     }
   }
@@ -87,7 +94,7 @@ class CycleStartBenchmarkTest {
     }
   }
 
-  static Path generated(int objectives) {
+  private static Path generated(int objectives) {
     StringBuilder yaml = new StringBuilder("""
         strategy: {id: benchmark-programme, title: Benchmark Programme, board: Programme Board}
         people:

@@ -32,11 +32,9 @@ class CycleToPackBenchmarkTest {
 
   @DynamicPropertySource
   static void catalogue(DynamicPropertyRegistry registry) {
-    registry.add("ses.catalogue", () -> "file:" + CycleStartBenchmarkTest.generated(OBJECTIVES));
-    if (!System.getProperty("spring.profiles.active", "").contains("postgres")) {
-      registry.add("spring.datasource.url", () -> "jdbc:h2:file:./target/benchmark-db/ses-" + System.nanoTime());
-    }
+    CycleStartBenchmarkTest.generatedStrategy(registry, OBJECTIVES);
   }
+
 
   @Test
   void aCycleOfManyObjectivesRunsToItsPack() throws Exception {
