@@ -114,7 +114,7 @@ class CycleStartBenchmarkTest {
     }
   }
 
-  private static Path generated(int objectives) {
+  static Path generated(int objectives) {
     StringBuilder yaml = new StringBuilder("""
         strategy: {id: benchmark-programme, title: Benchmark Programme, board: Programme Board}
         people:
