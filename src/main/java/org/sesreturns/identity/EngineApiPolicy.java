@@ -3,22 +3,17 @@ package org.sesreturns.identity;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.BufferedReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.sesreturns.engine.Caller;
 import org.sesreturns.engine.CurrentUser;
+import org.sesreturns.engine.RereadableRequest;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -99,7 +94,7 @@ class EngineApiPolicy extends OncePerRequestFilter {
         refuse(response, HttpServletResponse.SC_BAD_REQUEST, EXPRESSION_REFUSED);
         return;
       }
-      chain.doFilter(new ReadAgain(request, body), response);
+      chain.doFilter(new RereadableRequest(request, body), response);
     } else if (INTERNALS.matcher(resource).matches()) {
       refuse(response, "the engine's metrics, jobs and batches are for administrators");
     } else if (STATISTICS.matcher(resource).matches() && !caller.get().inAnyOf(COCKPIT_USERS)) {
@@ -115,7 +110,7 @@ class EngineApiPolicy extends OncePerRequestFilter {
             + " mappings are for administrators");
         return;
       }
-      chain.doFilter(new ReadAgain(request, body), response);
+      chain.doFilter(new RereadableRequest(request, body), response);
     } else {
       chain.doFilter(request, response);
     }
@@ -189,52 +184,5 @@ class EngineApiPolicy extends OncePerRequestFilter {
     response.getWriter().write(JSON.writeValueAsString(
         java.util.Map.of("type", status == HttpServletResponse.SC_FORBIDDEN ? "AuthorizationException" : "InvalidRequestException",
             "message", why)));
-  }
-
-  /** The request with its body read once here and served again to the API. */
-  private static final class ReadAgain extends HttpServletRequestWrapper {
-
-    private final byte[] body;
-
-    ReadAgain(HttpServletRequest request, byte[] body) {
-      super(request);
-      this.body = body;
-    }
-
-    @Override
-    public ServletInputStream getInputStream() {
-      ByteArrayInputStream in = new ByteArrayInputStream(body);
-      return new ServletInputStream() {
-        @Override
-        public int read() {
-          return in.read();
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-          return in.read(b, off, len);
-        }
-
-        @Override
-        public boolean isFinished() {
-          return in.available() == 0;
-        }
-
-        @Override
-        public boolean isReady() {
-          return true;
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-          throw new UnsupportedOperationException();
-        }
-      };
-    }
-
-    @Override
-    public BufferedReader getReader() {
-      return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
-    }
   }
 }

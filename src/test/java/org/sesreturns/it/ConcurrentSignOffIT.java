@@ -76,4 +76,29 @@ class ConcurrentSignOffIT {
     assertThat(jdbc.sql("select count(*) from pack_version where cycle_key = ?").param(CYCLE).query(Integer.class).single())
         .isOne();
   }
+
+  @Test
+  void aSignOffInTheMomentTheSesLeadIsToldIsAccepted() {
+    // each SES lead signs off in the moment the return is submitted, while the steps that tell them
+    // run on the same return: a collision the server tries again, never a 409 for the user
+    Rest rest = new Rest(port);
+    String cycle = "2036-37-Q3";
+    assertThat(rest.startCycle("ses.coordinator", "2036-37 Q3", "2037-01-15", "2037-02-01").status()).isEqualTo(200);
+    for (Catalogue.Objective objective : catalogue.objectives()) {
+      String key = cycle + "/" + objective.id();
+      String taskId = rest.task(objective.projectLead(), key).get("id").asText();
+      var rows = Rest.filledIn(Rest.jsonValue(rest.formVariables(objective.projectLead(), taskId), "kpis"));
+      assertThat(rest.complete(objective.projectLead(), taskId,
+          Map.of("overallStatus", "green", "commentary", "On track", "kpis", rows)).status()).isEqualTo(204);
+      String signOff = Rest.waitFor(() -> {
+        var tasks = rest.get(objective.sesLead(), "/engine-rest/task?maxResults=10&processInstanceBusinessKey="
+            + key.replace("/", "%2F")).json();
+        return tasks.size() == 1 ? tasks.get(0).get("id").asText() : null;
+      }, "the sign-off of " + key);
+      var done = rest.complete(objective.sesLead(), signOff, Map.of("approved", true));
+      assertThat(done.status()).as(objective.id() + ": " + done.body()).isEqualTo(204);
+    }
+    assertThat(jdbc.sql("select count(*) from objective_return where cycle_key = ? and status = 'signed-off'")
+        .param(cycle).query(Integer.class).single()).isEqualTo(catalogue.objectives().size());
+  }
 }

@@ -1,0 +1,19 @@
+package org.sesreturns.engine;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Where {@link CollisionRetry} stands: after the logins and the engine API policy, before the engine. */
+@Configuration(proxyBeanMethods = false)
+class CollisionRetryConfiguration {
+
+  @Bean
+  FilterRegistrationBean<CollisionRetry> collisionRetry() {
+    var registration = new FilterRegistrationBean<>(new CollisionRetry());
+    registration.setName("ses-collision-retry");
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+    registration.setOrder(2);
+    return registration;
+  }
+}
