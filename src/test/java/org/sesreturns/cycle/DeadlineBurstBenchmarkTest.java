@@ -79,7 +79,7 @@ class DeadlineBurstBenchmarkTest {
   record Burst(long p50, long p95, double perSecond) {}
 
   /** All at once: one thread per request, released together. */
-  private static Burst burst(List<Callable<Long>> requests) throws Exception {
+  static Burst burst(List<Callable<Long>> requests) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(requests.size());
     try {
       long start = System.nanoTime();
@@ -96,7 +96,7 @@ class DeadlineBurstBenchmarkTest {
     }
   }
 
-  private static long timed(Callable<Rest.Response> request) throws Exception {
+  static long timed(Callable<Rest.Response> request) throws Exception {
     long start = System.nanoTime();
     Rest.Response response = request.call();
     assertThat(response.status()).as(response.body()).isEqualTo(204);

@@ -13,13 +13,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -41,10 +37,8 @@ class SideBySideBenchmarkTest {
   private static final int BURST = 200;
   private static final int RETURNS = SEQUENTIAL + BURST;
 
-  record Figures(long startupMillis, long rssAfterStartMb, long issueMillis, double millisPerReturn, Burst submit,
-      Burst signOff, long rssAfterMb) {}
-
-  record Burst(long p50, long p95, double perSecond) {}
+  record Figures(long startupMillis, long rssAfterStartMb, long issueMillis, double millisPerReturn,
+      DeadlineBurstBenchmarkTest.Burst submit, DeadlineBurstBenchmarkTest.Burst signOff, long rssAfterMb) {}
 
   @Test
   void sesReturnsBesideTheBareEngine() throws Exception {
@@ -66,7 +60,7 @@ class SideBySideBenchmarkTest {
     System.out.printf("%-44s %10d | %10d | %.2f%n", what, ses, bare, (double) ses / bare);
   }
 
-  private static void burst(String what, Burst ses, Burst bare) {
+  private static void burst(String what, DeadlineBurstBenchmarkTest.Burst ses, DeadlineBurstBenchmarkTest.Burst bare) {
     System.out.printf("%-44s p50 %d | %d ms; p95 %d | %d ms (%.2f); %.1f | %.1f per second (%.2f)%n", what, ses.p50(),
         bare.p50(), ses.p95(), bare.p95(), (double) ses.p95() / bare.p95(), ses.perSecond(), bare.perSecond(),
         ses.perSecond() / bare.perSecond());
@@ -130,12 +124,12 @@ class SideBySideBenchmarkTest {
       for (int o = SEQUENTIAL; o < RETURNS; o++) {
         submissions.add(submission(rest, ses, o));
       }
-      Burst submit = burst(submissions);
+      var submit = DeadlineBurstBenchmarkTest.burst(submissions);
       List<Callable<Long>> signOffs = new ArrayList<>();
       for (int o = SEQUENTIAL; o < RETURNS; o++) {
         signOffs.add(signOff(rest, o));
       }
-      Burst signOff = burst(signOffs);
+      var signOff = DeadlineBurstBenchmarkTest.burst(signOffs);
       return new Figures(startup, rssStart, issue, perReturn, submit, signOff, rssMb(process));
     } finally {
       process.destroy();
@@ -150,49 +144,24 @@ class SideBySideBenchmarkTest {
     String taskId = task.get("id").asText();
     if (ses) {
       JsonNode rows = Rest.filledIn(Rest.jsonValue(rest.formVariables(lead, taskId), "kpis"));
-      return () -> timed(() -> rest.complete(lead, taskId, Map.of("overallStatus", "green",
+      return () -> DeadlineBurstBenchmarkTest.timed(() -> rest.complete(lead, taskId, Map.of("overallStatus", "green",
           "commentary", Rest.JSON.getNodeFactory().textNode("On track, objective " + o), "kpis", rows)));
     }
     rest.formVariables(lead, taskId);
     // the same data, as plain variables of the bare process
-    return () -> timed(() -> rest.complete(lead, taskId, Map.of("overallStatus", "green",
+    return () -> DeadlineBurstBenchmarkTest.timed(() -> rest.complete(lead, taskId, Map.of("overallStatus", "green",
         "commentary", "On track, objective " + o, "achieved", "100")));
   }
 
   private static Callable<Long> signOff(Rest rest, int o) {
     String sesLead = "ses-" + (o % 10);
     String taskId = taskOf(rest, sesLead, o, "userTask_signOffReturn").get("id").asText();
-    return () -> timed(() -> rest.complete(sesLead, taskId, Map.of("approved", true)));
+    return () -> DeadlineBurstBenchmarkTest.timed(() -> rest.complete(sesLead, taskId, Map.of("approved", true)));
   }
 
   /** The task, once its person has been told of it (Rest.task waits for the steps due at once). */
   private static JsonNode taskOf(Rest rest, String user, int o, String taskDefinitionKey) {
     return rest.task(user, "2025-26-Q1/objective-" + o, taskDefinitionKey);
-  }
-
-  private static Burst burst(List<Callable<Long>> requests) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(requests.size());
-    try {
-      long start = System.nanoTime();
-      List<Long> millis = new ArrayList<>();
-      for (Future<Long> done : pool.invokeAll(requests)) {
-        millis.add(done.get());
-      }
-      double seconds = (System.nanoTime() - start) / 1e9;
-      Collections.sort(millis);
-      return new Burst(millis.get(millis.size() / 2), millis.get((int) Math.ceil(millis.size() * 0.95) - 1),
-          requests.size() / seconds);
-    } finally {
-      pool.shutdown();
-    }
-  }
-
-  /** The request alone is timed: its task and form were read when it was prepared. */
-  private static long timed(Callable<Rest.Response> request) throws Exception {
-    long start = System.nanoTime();
-    Rest.Response response = request.call();
-    assertThat(response.status()).as(response.body()).isEqualTo(204);
-    return (System.nanoTime() - start) / 1_000_000;
   }
 
   private static String jar(String folder, String prefix) {
