@@ -139,9 +139,7 @@ class ClusterIT {
       signOff(rb, cycle, objectives.get(0));
       signOff(ra, cycle, objectives.get(1));
       Catalogue.Objective drafted = objectives.get(8);
-      ObjectNode draft = Rest.JSON.createObjectNode().put("overallStatus", "amber").put("commentary", "Half written, saved on B");
-      assertThat(rb.put(drafted.projectLead(), "/api/cycles/" + cycle + "/returns/" + drafted.id() + "/draft", draft).status())
-          .isIn(200, 204);
+      saveDraft(rb, cycle, drafted, "Half written, saved on B");
 
       // B holds jobs it cannot finish: the same locked job seen twice, seconds apart
       String held = waitFor(() -> {
@@ -158,8 +156,7 @@ class ClusterIT {
       awaitQuiet();
       assertThat(count("select count(*) from act_ru_job where id_ = '" + held + "'"))
           .as("the held job has run (or ended with its round)").isZero();
-      JsonNode kept = ra.get(drafted.projectLead(), "/api/cycles/" + cycle + "/returns/" + drafted.id() + "/draft").json();
-      assertThat(kept.toString()).as("the draft saved through the killed node").contains("Half written, saved on B");
+      assertThat(draftOf(ra, cycle, drafted)).as("the draft saved through the killed node").contains("Half written, saved on B");
       for (int i = 2; i < objectives.size(); i++) {
         if (i >= 6) {
           submit(ra, cycle, objectives.get(i));
@@ -192,9 +189,7 @@ class ClusterIT {
         signOff(ra, cycle, objectives.get(i));
       }
       Catalogue.Objective drafted = objectives.get(7);
-      ObjectNode draft = Rest.JSON.createObjectNode().put("overallStatus", "red").put("commentary", "Kept across the restart");
-      assertThat(ra.put(drafted.projectLead(), "/api/cycles/" + cycle + "/returns/" + drafted.id() + "/draft", draft).status())
-          .isIn(200, 204);
+      saveDraft(ra, cycle, drafted, "Kept across the restart");
       int pending = count("select count(*) from act_ru_job where retries_ > 0 and (duedate_ is null or duedate_ <= ?)",
           java.sql.Timestamp.from(java.time.Instant.now()));
       a.kill();
@@ -209,8 +204,7 @@ class ClusterIT {
       assertThat(strings("select objective_id || '=' || status from objective_return where cycle_key = ?"
           + " order by objective_id", cycle)).isEqualTo(states);
       assertThat(strings("select name_ || ' ' || assignee_ from act_ru_task order by 1")).isEqualTo(tasks);
-      JsonNode kept = ra.get(drafted.projectLead(), "/api/cycles/" + cycle + "/returns/" + drafted.id() + "/draft").json();
-      assertThat(kept.toString()).contains("Kept across the restart");
+      assertThat(draftOf(ra, cycle, drafted)).contains("Kept across the restart");
 
       awaitQuiet();
       for (int i = 3; i < objectives.size(); i++) {
@@ -280,6 +274,16 @@ class ClusterIT {
           + businessKey.replace("/", "%2F") + "&taskDefinitionKey=" + taskDefinitionKey).json();
       return list.size() == 1 ? list.get(0) : null;
     }, taskDefinitionKey + " of " + businessKey + " for " + user, Duration.ofMinutes(2));
+  }
+
+  private static void saveDraft(Rest rest, String cycle, Catalogue.Objective objective, String commentary) {
+    ObjectNode draft = Rest.JSON.createObjectNode().put("overallStatus", "amber").put("commentary", commentary);
+    assertThat(rest.put(objective.projectLead(), "/api/cycles/" + cycle + "/returns/" + objective.id() + "/draft", draft)
+        .status()).isIn(200, 204);
+  }
+
+  private static String draftOf(Rest rest, String cycle, Catalogue.Objective objective) {
+    return rest.get(objective.projectLead(), "/api/cycles/" + cycle + "/returns/" + objective.id() + "/draft").body();
   }
 
   // --- what the database and the mail server show

@@ -378,6 +378,21 @@ class AttacksIT {
     assertThat(rest.get("admin", waiting).json().size()).as("the cycle still waits").isOne();
   }
 
+  @Test
+  void noOneButTheCycleStartsAReturn() {
+    // returns are instances of their own, started by the cycle: a second one by hand would give a
+    // lead a second task for the same return, or a return to a cycle that is not collecting
+    String cycle = start("2051-52 Q2");
+    rest.task(LEAD, cycle + "/" + OBJECTIVE);
+    for (String user : List.of(LEAD, SES_LEAD, "ses.coordinator")) {
+      var started = rest.post(user, "/engine-rest/process-definition/key/objectiveReturnProcess/start",
+          Map.of("businessKey", cycle + "/" + OBJECTIVE));
+      assertThat(started.status()).as(user + ": " + started.body()).isEqualTo(403);
+    }
+    assertThat(rest.get("admin", "/engine-rest/process-instance/count?businessKey=" + cycle + "%2F" + OBJECTIVE)
+        .json().get("count").asInt()).as("one instance of the return").isOne();
+  }
+
   // --- helpers
 
   private String start(String period) {

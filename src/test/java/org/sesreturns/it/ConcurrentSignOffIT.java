@@ -38,11 +38,7 @@ class ConcurrentSignOffIT {
     Rest rest = new Rest(port);
     assertThat(rest.startCycle("ses.coordinator", "2036-37 Q1", "2036-07-15", "2036-08-01").status()).isEqualTo(200);
     for (Catalogue.Objective objective : catalogue.objectives()) {
-      String key = CYCLE + "/" + objective.id();
-      String taskId = rest.task(objective.projectLead(), key).get("id").asText();
-      var rows = Rest.filledIn(Rest.jsonValue(rest.formVariables(objective.projectLead(), taskId), "kpis"));
-      assertThat(rest.complete(objective.projectLead(), taskId,
-          Map.of("overallStatus", "green", "commentary", "On track", "kpis", rows)).status()).isEqualTo(204);
+      submit(rest, CYCLE + "/" + objective.id(), objective);
     }
     List<Callable<Integer>> signOffs = catalogue.objectives().stream().map(objective -> {
       String taskId = rest.task(objective.sesLead(), CYCLE + "/" + objective.id()).get("id").asText();
@@ -86,10 +82,7 @@ class ConcurrentSignOffIT {
     assertThat(rest.startCycle("ses.coordinator", "2036-37 Q3", "2037-01-15", "2037-02-01").status()).isEqualTo(200);
     for (Catalogue.Objective objective : catalogue.objectives()) {
       String key = cycle + "/" + objective.id();
-      String taskId = rest.task(objective.projectLead(), key).get("id").asText();
-      var rows = Rest.filledIn(Rest.jsonValue(rest.formVariables(objective.projectLead(), taskId), "kpis"));
-      assertThat(rest.complete(objective.projectLead(), taskId,
-          Map.of("overallStatus", "green", "commentary", "On track", "kpis", rows)).status()).isEqualTo(204);
+      submit(rest, key, objective);
       String signOff = Rest.waitFor(() -> {
         var tasks = rest.get(objective.sesLead(), "/engine-rest/task?maxResults=10&processInstanceBusinessKey="
             + key.replace("/", "%2F")).json();
@@ -100,5 +93,13 @@ class ConcurrentSignOffIT {
     }
     assertThat(jdbc.sql("select count(*) from objective_return where cycle_key = ? and status = 'signed-off'")
         .param(cycle).query(Integer.class).single()).isEqualTo(catalogue.objectives().size());
+  }
+
+  /** The lead opens the return and submits it. */
+  private static void submit(Rest rest, String key, Catalogue.Objective objective) {
+    String taskId = rest.task(objective.projectLead(), key).get("id").asText();
+    var rows = Rest.filledIn(Rest.jsonValue(rest.formVariables(objective.projectLead(), taskId), "kpis"));
+    assertThat(rest.complete(objective.projectLead(), taskId,
+        Map.of("overallStatus", "green", "commentary", "On track", "kpis", rows)).status()).isEqualTo(204);
   }
 }
