@@ -36,6 +36,9 @@ class RefusalRestConfiguration {
   private static final java.util.List<String> REFUSED_INPUT = java.util.List.of(
       "Java serialization format is prohibited", "Password does not match policy");
 
+  /** The engine's words for an execution ended by another transaction while this one read it. */
+  static final String EXECUTION_GONE = "ENGINE-03077";
+
   static final String CONFLICT_MESSAGE = "This changed at the same moment as your request (a reminder being sent,"
       + " or another change to the same return), so nothing was saved. Please try again.";
 
@@ -81,9 +84,12 @@ class RefusalRestConfiguration {
       if (message != null && REFUSED_INPUT.stream().anyMatch(message::contains)) {
         return answer(Response.Status.BAD_REQUEST, cause, cause);
       }
-      if (cause instanceof OptimisticLockingException) {
+      if (cause instanceof OptimisticLockingException
+          || message != null && message.contains(EXECUTION_GONE)) {
         // the same return changed in the same moment (a reminder firing, another click): nothing
-        // was stored, and the same request a moment later is answered normally
+        // was stored, and the same request a moment later is answered normally. The engine says
+        // so either as a version conflict, or as an execution it read a moment ago and another
+        // transaction has since ended (ENGINE-03077: "perhaps it was deleted in the meantime")
         return conflict(cause);
       }
     }

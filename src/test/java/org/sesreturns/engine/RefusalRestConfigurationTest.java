@@ -18,7 +18,12 @@ class RefusalRestConfigurationTest {
     Response direct = new RefusalRestConfiguration.EngineRefusalMapper().toResponse(collided);
     Response wrapped = new RefusalRestConfiguration.RestRefusalMapper()
         .toResponse(new RestException(Response.Status.INTERNAL_SERVER_ERROR, collided, "Cannot complete task 7"));
-    for (Response response : new Response[] {direct, wrapped}) {
+    // the same collision as the engine words it when another transaction ended an execution it read
+    var gone = new org.camunda.bpm.engine.ProcessEngineException("ENGINE-03077 Cannot resolve parent with id '8' of"
+        + " execution '9', perhaps it was deleted in the meantime");
+    Response ended = new RefusalRestConfiguration.RestRefusalMapper()
+        .toResponse(new RestException(Response.Status.INTERNAL_SERVER_ERROR, gone, "Cannot complete task 7: " + gone.getMessage()));
+    for (Response response : new Response[] {direct, wrapped, ended}) {
       assertThat(response.getStatus()).isEqualTo(409);
       assertThat(((Map<?, ?>) response.getEntity()).get("message")).isEqualTo(RefusalRestConfiguration.CONFLICT_MESSAGE);
     }
