@@ -170,4 +170,76 @@ class LateReturnsIT {
     Rest.waitFor(() -> rest.get("admin", "/engine-rest/process-instance/count?businessKeyLike=" + cycle + "%25").json()
         .get("count").asInt() == 0 ? true : null, "the late return to end with the cycle");
   }
+  /**
+   * A review that reopens a signed-off return while another is still late: the reopened return goes
+   * back to its project lead and the late one stays where it stood; the decision to compile without
+   * the missing returns lists the reopened one alone; once it is corrected and signed off the pack
+   * is compiled again by itself, holding the correction, with the late return still marked.
+   */
+  @Test
+  void aReturnReopenedFromTheReviewWhileAnotherIsLateIsCorrectedIntoTheNextVersion() {
+    Rest rest = new Rest(port);
+    var started = rest.startCycle(COORDINATOR, "2051-52 Q1", "2024-01-10", "2024-01-30");
+    assertThat(started.status()).as(started.body()).isEqualTo(200);
+    String cycle = "2051-52-Q1";
+    String riverside = cycle + "/riverside-places";
+    String jobs = cycle + "/jobs-and-skills";
+
+    // riverside is in and signed off; jobs and skills is not in
+    JsonNode task = rest.task("lou.lead", riverside);
+    JsonNode rows = Rest.filledIn(Rest.jsonValue(rest.formVariables("lou.lead", task.get("id").asText()), "kpis"));
+    assertThat(rest.complete("lou.lead", task.get("id").asText(), Map.of("overallStatus", "amber",
+        "commentary", "Quay works are late.", "kpis", rows)).status()).isEqualTo(204);
+    assertThat(rest.complete("pat.tworoles", rest.task("pat.tworoles", riverside).get("id").asText(),
+        Map.of("approved", true)).status()).isEqualTo(204);
+    // the decision, offered when the returns fell due, no longer lists the return signed off since
+    JsonNode decision = rest.task(COORDINATOR, cycle, "userTask_compileWithoutMissing");
+    assertThat(Rest.waitFor(() -> {
+      var listed = Rest.texts(Rest.jsonValue(rest.formVariables(COORDINATOR, decision.get("id").asText()),
+          "missingReturns").get("returns"), "objective");
+      return listed.size() == 1 ? listed : null;
+    }, "the decision to list only the return still missing")).containsExactly("Jobs & skills");
+    assertThat(rest.complete(COORDINATOR, decision.get("id").asText(), Map.of("compileReason", "The board meets"))
+        .status()).isEqualTo(204);
+
+    // the review reopens riverside: it goes back to Lou with the comment, jobs and skills stays late with Pat
+    JsonNode review = rest.task(COORDINATOR, cycle, "userTask_reviewPack");
+    var reopened = rest.complete(COORDINATOR, review.get("id").asText(), Map.of("packApproved", false,
+        "reviewedVersion", 1, "reopenObjectives", "riverside-places",
+        "packReviewComment", "The quay date contradicts the programme"));
+    assertThat(reopened.status()).as(reopened.body()).isEqualTo(204);
+    assertThat(rest.get(COORDINATOR, "/api/cycles/" + cycle).json().get("status").asText()).isEqualTo("collecting");
+    JsonNode again = rest.task("lou.lead", riverside);
+    assertThat(again.get("taskDefinitionKey").asText()).isEqualTo("userTask_completeReturn");
+    assertThat(rest.task("pat.tworoles", jobs).get("taskDefinitionKey").asText()).isEqualTo("userTask_completeReturn");
+    assertThat(rest.get("admin", "/engine-rest/process-instance/count?businessKey=" + jobs).json().get("count").asInt())
+        .as("the late return keeps its one instance").isEqualTo(1);
+    assertThat(jdbc.sql("select objective_id from objective_return where cycle_key = ? and late_since is not null")
+        .param(cycle).query(String.class).list()).containsExactly("jobs-and-skills");
+
+    // the decision is offered again at once (the returns are past due), for the reopened return alone:
+    // jobs and skills was left out already
+    JsonNode decideAgain = rest.task(COORDINATOR, cycle, "userTask_compileWithoutMissing");
+    assertThat(Rest.texts(Rest.jsonValue(rest.formVariables(COORDINATOR, decideAgain.get("id").asText()),
+        "missingReturns").get("returns"), "objective")).containsExactly("Riverside places <& squares>");
+
+    // corrected and signed off: nothing else is awaited, so the pack is compiled again by itself
+    JsonNode corrected = Rest.filledIn(Rest.jsonValue(rest.formVariables("lou.lead", again.get("id").asText()), "kpis"));
+    assertThat(rest.complete("lou.lead", again.get("id").asText(), Map.of("overallStatus", "green",
+        "commentary", "The quay opens in June, as the programme says.", "kpis", corrected)).status()).isEqualTo(204);
+    assertThat(rest.complete("pat.tworoles", rest.task("pat.tworoles", riverside, "userTask_signOffReturn").get("id")
+        .asText(), Map.of("approved", true)).status()).isEqualTo(204);
+    // version 2 holds the correction, jobs and skills still marked; version 1 is served as it was
+    rest.task(COORDINATOR, cycle, "userTask_reviewPack");
+    assertThat(rest.get(COORDINATOR, "/engine-rest/task/count?processInstanceBusinessKey=" + cycle
+        + "&taskDefinitionKey=userTask_compileWithoutMissing").json().get("count").asInt())
+        .as("the decision went away with the collection").isZero();
+    var second = Jsoup.parse(rest.get(COORDINATOR, "/api/cycles/" + cycle + "/pack/versions/2.html").body());
+    assertThat(second.getElementById("riverside-places").text())
+        .contains("The quay opens in June, as the programme says.").doesNotContain("Return not received");
+    assertThat(second.getElementById("jobs-and-skills").text()).contains("Return not received");
+    var first = Jsoup.parse(rest.get(COORDINATOR, "/api/cycles/" + cycle + "/pack/versions/1.html").body());
+    assertThat(first.getElementById("riverside-places").text()).contains("Quay works are late.");
+    assertThat(rest.get(COORDINATOR, "/api/cycles/" + cycle).json().get("status").asText()).isEqualTo("reviewing");
+  }
 }
