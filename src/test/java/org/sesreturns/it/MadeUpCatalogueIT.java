@@ -68,6 +68,23 @@ class MadeUpCatalogueIT {
 
     // the coordinator finds a mistake in the pack and reopens one return
     var review = rest.task("riverside.coordinator", scenario.cycleKey(), "userTask_reviewPack");
+
+    // the engine's history keeps the decisions but no copy of the forms' data: the application keeps
+    // every submitted version, and the pack under review is in its tables
+    var jobsInstances = rest.get("admin", "/engine-rest/history/process-instance?maxResults=10"
+        + "&processInstanceBusinessKey=" + scenario.cycleKey() + "/jobs-and-skills");
+    assertThat(jobsInstances.json()).as(jobsInstances.body()).hasSize(1);
+    String jobsInstance = jobsInstances.json().get(0).get("id").asText();
+    var formData = List.of("returnHeader", "kpis", "overallStatus", "commentary", "previousStatus");
+    assertThat(Rest.texts(rest.get("admin", "/engine-rest/history/variable-instance?maxResults=100&includeDeleted=true"
+        + "&processInstanceId=" + jobsInstance).json(), "name"))
+        .contains("approved", "signOffComment").doesNotContainAnyElementsOf(formData);
+    assertThat(Rest.texts(rest.get("admin", "/engine-rest/history/detail?maxResults=100&processInstanceId="
+        + jobsInstance).json(), "variableName"))
+        .contains("approved", "signOffComment").doesNotContainAnyElementsOf(formData);
+    assertThat(Rest.texts(rest.get("admin", "/engine-rest/history/variable-instance?maxResults=100&includeDeleted=true"
+        + "&processInstanceId=" + review.get("processInstanceId").asText()).json(), "name"))
+        .contains("period").doesNotContain("packForm");
     var refused = rest.complete("riverside.coordinator", review.get("id").asText(), Map.of("packApproved", false));
     assertThat(refused.status()).isEqualTo(400);
     assertThat(refused.json().get("message").asText()).contains("packReviewComment: is required")
