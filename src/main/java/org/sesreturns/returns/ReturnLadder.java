@@ -86,9 +86,10 @@ public class ReturnLadder {
   }
 
   private LocalDate submittedDay(DelegateExecution execution) {
-    var latest = returns.record(ReturnKey.parse(execution.getProcessBusinessKey())).latest()
+    // the submission's moment alone: the sign-off round's two timers read it as the round begins
+    var submitted = returns.lastSubmittedAt(ReturnKey.parse(execution.getProcessBusinessKey()))
         .orElseThrow(() -> new IllegalStateException("a return awaiting sign-off has a submission"));
-    return Deadlines.dayOf(latest.submittedAt().toInstant());
+    return Deadlines.dayOf(submitted.toInstant());
   }
 
   private static LocalDate startDay(ReturnRepository.Round round) {

@@ -126,6 +126,15 @@ class ReturnRepository {
         .optional();
   }
 
+  /** When the return's latest submission was made, if it was ever submitted: one row read. */
+  Optional<OffsetDateTime> lastSubmittedAt(ReturnKey key) {
+    return jdbc.sql("""
+            select max(s.submitted_at) from return_submission s join objective_return r on r.id = s.return_id
+            where r.cycle_key = ? and r.objective_id = ?""")
+        .params(key.cycleKey(), key.objectiveId())
+        .query((rs, n) -> Optional.ofNullable(rs.getObject(1, OffsetDateTime.class))).single();
+  }
+
   /** The coordinator's reason for reopening the return, if it was reopened. */
   Optional<String> reopenComment(long returnId) {
     return jdbc.sql("select reopen_comment from objective_return where id = ?").param(returnId)

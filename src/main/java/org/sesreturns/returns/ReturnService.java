@@ -199,6 +199,11 @@ public class ReturnService {
     return returns.round(key).orElseThrow(() -> new IllegalStateException("no return " + key));
   }
 
+  /** When the return was last submitted, if it was. */
+  Optional<OffsetDateTime> lastSubmittedAt(ReturnKey key) {
+    return returns.lastSubmittedAt(key);
+  }
+
   /** The return as recorded, with its people and its latest submission. */
   StoredReturn record(ReturnKey key) {
     return stored(key);

@@ -284,6 +284,9 @@ class MailIT {
 
     // sent back now: due again five working days on, not on the day long past
     submit(rest, "lou.lead", key);
+    // the SES lead's ladder counts from the day of the submission, however late the return
+    assertThat(dueDay(jobs(rest, instance, "timer_signOffWaiting").get(0))).isEqualTo(deadlines.signOffReminder(today));
+    assertThat(dueDay(jobs(rest, instance, "timer_signOffLongAwaited").get(0))).isEqualTo(deadlines.signOffEscalation(today));
     var signOff = rest.task("pat.tworoles", key, "userTask_signOffReturn");
     assertThat(rest.complete("pat.tworoles", signOff.get("id").asText(),
         Map.of("approved", false, "signOffComment", "Add the footfall source.")).status()).isEqualTo(204);
