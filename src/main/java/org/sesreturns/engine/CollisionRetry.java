@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
@@ -25,6 +27,7 @@ class CollisionRetry extends OncePerRequestFilter {
       "^(/engine-rest|/camunda/api/engine/engine/[^/]+)(/engine/[^/]+)?/(task/[^/]+/(complete|submit-form)"
           + "|process-definition/.+/(start|submit-form))$");
   static final int ATTEMPTS = 4;
+  private static final Logger log = LoggerFactory.getLogger(CollisionRetry.class);
   private static final byte[] COLLIDED = "\"type\":\"OptimisticLockingException\"".getBytes(StandardCharsets.UTF_8);
 
   @Override
@@ -45,6 +48,8 @@ class CollisionRetry extends OncePerRequestFilter {
         return;
       }
       // nothing was sent yet: the next attempt's status and body replace this one's
+      log.info("{} {} collided with another change (attempt {} of {}); trying again", request.getMethod(),
+          request.getRequestURI(), attempt, ATTEMPTS);
       pause(attempt);
     }
   }
