@@ -60,6 +60,18 @@ public record Catalogue(
     return person;
   }
 
+  /**
+   * The name to show for a login: the catalogue's name for its person, or the login itself for
+   * someone the catalogue does not name (an administrator, a person since removed); null for none.
+   */
+  public String nameOf(String userId) {
+    if (userId == null) {
+      return null;
+    }
+    Person person = people.get(userId);
+    return person == null ? userId : person.name();
+  }
+
   public Optional<Objective> objective(String id) {
     return objectives.stream().filter(o -> o.id().equals(id)).findFirst();
   }

@@ -39,7 +39,7 @@ class MissingReturnsForm {
       ReturnKey key = new ReturnKey(cycleKey, objectiveId);
       missing.addObject()
           .put("objective", catalogue.objective(objectiveId).map(Catalogue.Objective::title).orElse(objectiveId))
-          .put("projectLead", name(returns.lead(key, ReturnService.Role.PROJECT_LEAD)))
+          .put("projectLead", catalogue.nameOf(returns.lead(key, ReturnService.Role.PROJECT_LEAD)))
           .put("status", returns.status(key).word());
     }
     return form;
@@ -53,9 +53,5 @@ class MissingReturnsForm {
       var form = Json.variable(of(cycle.key()));
       open.forEach(task -> tasks.setVariable(task.getId(), QuarterlyCycle.MISSING_RETURNS, form));
     }
-  }
-
-  private String name(String userId) {
-    return catalogue.people().containsKey(userId) ? catalogue.person(userId).name() : userId;
   }
 }

@@ -48,7 +48,7 @@ class BoardPacksPage {
     boolean reads = c.inAnyOf(Set.of(Groups.COORDINATORS, Groups.SES_LEADS, Groups.BOARD));
     boolean boardOnly = c.groupIds().contains(Groups.BOARD)
         && !c.inAnyOf(Set.of(Groups.COORDINATORS, Groups.SES_LEADS, Groups.PROJECT_LEADS, Groups.ADMINS));
-    String name = catalogue.people().containsKey(c.userId()) ? catalogue.person(c.userId()).name() : c.userId();
+    String name = catalogue.nameOf(c.userId());
     return new Me(true, name, reads, boardOnly ? "/packs/" : null, strategy,
         c.inAnyOf(Set.of(Groups.COORDINATORS, Groups.ADMINS)));
   }

@@ -87,8 +87,8 @@ class PackBuilder {
         objective.kpis().forEach(kpi -> rows.add(new Pack.Row(kpi.id(), kpi.title(), kpi.baseline(),
             target(kpi, kpi.target()), null, "", null)));
       }
-      String sesLead = name(stored.map(StoredReturn::sesLead).orElse(objective.sesLead()));
-      String projectLead = name(stored.map(StoredReturn::projectLead).orElse(objective.projectLead()));
+      String sesLead = catalogue.nameOf(stored.map(StoredReturn::sesLead).orElse(objective.sesLead()));
+      String projectLead = catalogue.nameOf(stored.map(StoredReturn::projectLead).orElse(objective.projectLead()));
       List<Pack.Earlier> earlier = before.stream().map(p -> new Pack.Earlier(p.period().text(), p.period().months(fyStart),
           label(p.overallStatus()), p.kpis().entrySet().stream()
               .map(e -> {
@@ -192,10 +192,6 @@ class PackBuilder {
 
   private static String label(Status status) {
     return status == null ? null : status.label();
-  }
-
-  private String name(String userId) {
-    return catalogue.people().containsKey(userId) ? catalogue.person(userId).name() : userId;
   }
 
   private static String target(Catalogue.Kpi kpi, String target) {

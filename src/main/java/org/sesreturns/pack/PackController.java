@@ -84,7 +84,7 @@ class PackController {
   private CyclePacks view(Cycle cycle) {
     String base = "/api/cycles/" + cycle.key() + "/pack";
     List<VersionView> versions = packs.versions(cycle.key()).stream()
-        .map(v -> new VersionView(v.version(), v.compiledAt().toString(), name(v.approvedBy()),
+        .map(v -> new VersionView(v.version(), v.compiledAt().toString(), catalogue.nameOf(v.approvedBy()),
             v.approvedAt() == null ? null : v.approvedAt().toString(),
             v.sha256().entrySet().stream().collect(Collectors.toMap(e -> e.getKey().extension(),
                 Map.Entry::getValue, (a, b) -> a, TreeMap::new)),
@@ -102,10 +102,6 @@ class PackController {
       links.put(f.extension(), base + "." + f.extension());
     }
     return links;
-  }
-
-  private String name(String userId) {
-    return userId == null ? null : catalogue.people().containsKey(userId) ? catalogue.person(userId).name() : userId;
   }
 
   private void requireCycle(String key) {

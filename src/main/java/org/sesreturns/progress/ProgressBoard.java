@@ -138,8 +138,9 @@ class ProgressBoard {
             action = "draft-saved";
           }
           return new Row(objective, catalogue.objective(objective).map(Catalogue.Objective::title).orElse(objective),
-              name(rs.getString("project_lead")), name(rs.getString("ses_lead")), state.word, state.label,
-              running && withLead, late, due, overdue, touchedAt, name(touchedBy), action, openTasks.get(objective));
+              catalogue.nameOf(rs.getString("project_lead")), catalogue.nameOf(rs.getString("ses_lead")), state.word,
+              state.label, running && withLead, late, due, overdue, touchedAt, catalogue.nameOf(touchedBy), action,
+              openTasks.get(objective));
         })
         .list();
     List<Row> sorted = new ArrayList<>(rows);
@@ -186,17 +187,5 @@ class ProgressBoard {
       }
     }
     throw new IllegalStateException("unknown state " + word);
-  }
-
-  /** A person's name from the catalogue; an actor the catalogue does not name (an administrator) by their login. */
-  private String name(String userId) {
-    if (userId == null) {
-      return null;
-    }
-    try {
-      return catalogue.person(userId).name();
-    } catch (IllegalArgumentException notInCatalogue) {
-      return userId;
-    }
   }
 }

@@ -237,6 +237,6 @@ class ReturnNotices {
   }
 
   private String name(String userId) {
-    return userId == null ? "" : catalogue.people().containsKey(userId) ? catalogue.person(userId).name() : userId;
+    return userId == null ? "" : catalogue.nameOf(userId);
   }
 }

@@ -580,7 +580,6 @@ public class ReturnService {
   }
 
   private String name(String userId) {
-    return userId == null ? "nobody" : Optional.ofNullable(catalogue.people().get(userId))
-        .map(Catalogue.Person::name).orElse(userId);
+    return userId == null ? "nobody" : catalogue.nameOf(userId);
   }
 }
