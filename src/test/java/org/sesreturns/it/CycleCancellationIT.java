@@ -34,13 +34,7 @@ class CycleCancellationIT {
 
     // coordinators may not cancel a cycle; an administrator may, in Cockpit or over REST (once the
     // messages of the returns are out: a cancellation while they are being sent would collide)
-    // messages are out when no job of the cycle is due: a "told" timer (due at once) makes its
-    // message step's job when it fires, so waiting for the message steps alone could come too early
-    Rest.waitFor(() -> jdbc.sql("""
-            select count(*) from act_ru_job j join act_ru_execution e on e.id_ = j.process_instance_id_
-            where e.business_key_ like '2034-35-Q1%' and j.retries_ > 0 and (j.duedate_ is null or j.duedate_ <= ?)""")
-        .param(java.sql.Timestamp.from(java.time.Instant.now())).query(Integer.class).single() == 0 ? true : null,
-        "the cycle's messages to be sent");
+    Rest.waitForNoJobDue(jdbc, "2034-35-Q1");
     assertThat(rest.delete("ses.coordinator", "/engine-rest/process-instance/" + instance).status()).isIn(403, 404);
     assertThat(rest.delete("admin", "/engine-rest/process-instance/" + instance).status()).isEqualTo(204);
     assertThat(status()).isEqualTo("cancelled");

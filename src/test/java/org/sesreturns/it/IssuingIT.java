@@ -62,14 +62,9 @@ class IssuingIT {
     assertThat(rest.get("ses.coordinator", "/api/cycles/" + CYCLE).json().get("status").asText()).isEqualTo("collecting");
 
     // cancelled, so that its open returns do not stay in the leads' task lists for the suite's other
-    // tests (on PostgreSQL they share one database): once no job of the cycle or its returns is due
-    // (a cancellation while a message is being sent would collide with it), by the administrator
+    // tests (on PostgreSQL they share one database), by the administrator once no job of it is due
     String instance = cycles.require(CYCLE).processInstanceId();
-    Rest.waitFor(() -> jdbc.sql("""
-            select count(*) from act_ru_job j join act_ru_execution e on e.id_ = j.process_instance_id_
-            where e.business_key_ like ? and j.retries_ > 0 and (j.duedate_ is null or j.duedate_ <= ?)""")
-        .params(CYCLE + "%", java.sql.Timestamp.from(java.time.Instant.now())).query(Integer.class).single() == 0
-        ? true : null, "the cycle's messages to be sent");
+    Rest.waitForNoJobDue(jdbc, CYCLE);
     assertThat(rest.delete("admin", "/engine-rest/process-instance/" + instance).status()).isEqualTo(204);
     Rest.waitFor(() -> instances.running(CYCLE).isEmpty() ? true : null, "the cycle's returns to end with it");
   }

@@ -45,10 +45,7 @@ class LateReturnsIT {
     String riverside = cycle + "/riverside-places";
 
     // Lou submits riverside places; Pat has not signed it off, and jobs and skills is not in at all
-    JsonNode task = rest.task("lou.lead", riverside);
-    JsonNode rows = Rest.filledIn(Rest.jsonValue(rest.formVariables("lou.lead", task.get("id").asText()), "kpis"));
-    assertThat(rest.complete("lou.lead", task.get("id").asText(), Map.of("overallStatus", "amber",
-        "commentary", "Quay works are late.", "kpis", rows)).status()).isEqualTo(204);
+    submitRiverside(rest, riverside, "amber", "Quay works are late.");
 
     // the decision is the coordinators', in Tasklist, with the outstanding returns listed
     JsonNode decision = rest.task(COORDINATOR, cycle, "userTask_compileWithoutMissing");
@@ -164,11 +161,7 @@ class LateReturnsIT {
     assertThat(approved.get(0).get("approvedBy").isNull()).isTrue();
 
     // presenting closes the cycle: the late return still open ends with it
-    JsonNode present = rest.task(COORDINATOR, cycle, "userTask_presentPack");
-    assertThat(rest.complete(COORDINATOR, present.get("id").asText(), Map.of("boardMeetingHeld", "2024-01-30",
-        "boardDecisions", "Noted")).status()).isEqualTo(204);
-    Rest.waitFor(() -> rest.get("admin", "/engine-rest/process-instance/count?businessKeyLike=" + cycle + "%25").json()
-        .get("count").asInt() == 0 ? true : null, "the late return to end with the cycle");
+    presentAndClose(rest, cycle);
   }
   /**
    * A review that reopens a signed-off return while another is still late: the reopened return goes
@@ -186,10 +179,7 @@ class LateReturnsIT {
     String jobs = cycle + "/jobs-and-skills";
 
     // riverside is in and signed off; jobs and skills is not in
-    JsonNode task = rest.task("lou.lead", riverside);
-    JsonNode rows = Rest.filledIn(Rest.jsonValue(rest.formVariables("lou.lead", task.get("id").asText()), "kpis"));
-    assertThat(rest.complete("lou.lead", task.get("id").asText(), Map.of("overallStatus", "amber",
-        "commentary", "Quay works are late.", "kpis", rows)).status()).isEqualTo(204);
+    submitRiverside(rest, riverside, "amber", "Quay works are late.");
     assertThat(rest.complete("pat.tworoles", rest.task("pat.tworoles", riverside).get("id").asText(),
         Map.of("approved", true)).status()).isEqualTo(204);
     // the decision, offered when the returns fell due, no longer lists the return signed off since
@@ -224,9 +214,7 @@ class LateReturnsIT {
         "missingReturns").get("returns"), "objective")).containsExactly("Riverside places <& squares>");
 
     // corrected and signed off: nothing else is awaited, so the pack is compiled again by itself
-    JsonNode corrected = Rest.filledIn(Rest.jsonValue(rest.formVariables("lou.lead", again.get("id").asText()), "kpis"));
-    assertThat(rest.complete("lou.lead", again.get("id").asText(), Map.of("overallStatus", "green",
-        "commentary", "The quay opens in June, as the programme says.", "kpis", corrected)).status()).isEqualTo(204);
+    submitRiverside(rest, riverside, "green", "The quay opens in June, as the programme says.");
     assertThat(rest.complete("pat.tworoles", rest.task("pat.tworoles", riverside, "userTask_signOffReturn").get("id")
         .asText(), Map.of("approved", true)).status()).isEqualTo(204);
     // version 2 holds the correction, jobs and skills still marked; version 1 is served as it was
@@ -246,6 +234,19 @@ class LateReturnsIT {
     // other tests of this catalogue share the database and count Pat's tasks)
     assertThat(rest.complete(COORDINATOR, secondReview.get("id").asText(), Map.of("packApproved", true,
         "reviewedVersion", 2)).status()).isEqualTo(204);
+    presentAndClose(rest, cycle);
+  }
+
+  /** Lou submits the riverside return with every row filled in. */
+  private static void submitRiverside(Rest rest, String riverside, String overallStatus, String commentary) {
+    JsonNode task = rest.task("lou.lead", riverside);
+    JsonNode rows = Rest.filledIn(Rest.jsonValue(rest.formVariables("lou.lead", task.get("id").asText()), "kpis"));
+    assertThat(rest.complete("lou.lead", task.get("id").asText(), Map.of("overallStatus", overallStatus,
+        "commentary", commentary, "kpis", rows)).status()).isEqualTo(204);
+  }
+
+  /** Presenting the approved pack closes the cycle: any return still late ends with it. */
+  private static void presentAndClose(Rest rest, String cycle) {
     JsonNode present = rest.task(COORDINATOR, cycle, "userTask_presentPack");
     assertThat(rest.complete(COORDINATOR, present.get("id").asText(), Map.of("boardMeetingHeld", "2024-01-30",
         "boardDecisions", "Noted")).status()).isEqualTo(204);

@@ -254,6 +254,19 @@ public final class Rest {
     throw new AssertionError("timed out waiting for " + what);
   }
 
+  /**
+   * Waits until no job of the cycle or its returns is due (a "told" timer due at once makes its
+   * message step's job when it fires, so waiting for the message steps alone could come too early):
+   * a cancellation while a message is being sent would collide with it.
+   */
+  public static void waitForNoJobDue(org.springframework.jdbc.core.simple.JdbcClient jdbc, String cycleKey) {
+    waitFor(() -> jdbc.sql("""
+            select count(*) from act_ru_job j join act_ru_execution e on e.id_ = j.process_instance_id_
+            where e.business_key_ like ? and j.retries_ > 0 and (j.duedate_ is null or j.duedate_ <= ?)""")
+        .params(cycleKey + "%", java.sql.Timestamp.from(java.time.Instant.now())).query(Integer.class).single() == 0
+        ? true : null, "no job of the cycle " + cycleKey + " to be due");
+  }
+
   public static List<String> texts(JsonNode array, String field) {
     return java.util.stream.StreamSupport.stream(array.spliterator(), false).map(n -> n.path(field).asText()).toList();
   }
