@@ -25,6 +25,13 @@ public enum KpiType {
   public static final String NOT_APPLICABLE = "n/a";
 
   private static final Pattern PLAIN_NUMBER = Pattern.compile("\\d+(\\.\\d+)?");
+  /**
+   * A figure has at most 12 digits before the point (under a million million: a council's largest
+   * budget has 10) and 3 after: 15 digits in all, as many as the pack's charts and its spreadsheet
+   * hold exactly (a double), so a figure prints as it was typed.
+   */
+  static final int MAX_WHOLE_DIGITS = 12;
+  static final int MAX_DECIMALS = 3;
   private static final Set<String> YES_NO_WORDS = Set.of("yes", "no");
   private static final Set<String> TREND_WORDS = Set.of("better", "same", "worse", "new");
   private static final Set<String> TREND_TARGETS = Set.of("increase", "reduction");
@@ -66,6 +73,12 @@ public enum KpiType {
     if (lower.equals(NOT_APPLICABLE)) {
       return Result.ok(NOT_APPLICABLE);
     }
+    if (numeric() && PLAIN_NUMBER.matcher(value).matches()) {
+      Optional<String> tooLong = sizeProblem(value);
+      if (tooLong.isPresent()) {
+        return Result.error(tooLong.get());
+      }
+    }
     return switch (this) {
       case COUNT, CURRENCY -> PLAIN_NUMBER.matcher(value).matches()
           ? Result.ok(value) : Result.error("'" + value + "' is not " + expected());
@@ -84,10 +97,29 @@ public enum KpiType {
     };
   }
 
+  /** Why a plain number is too long to be a figure, if it is ({@link #MAX_WHOLE_DIGITS}). */
+  private static Optional<String> sizeProblem(String number) {
+    int point = number.indexOf('.');
+    String whole = (point < 0 ? number : number.substring(0, point)).replaceFirst("^0+(?=\\d)", "");
+    int decimals = point < 0 ? 0 : number.length() - point - 1;
+    String shown = number.length() > 24 ? number.substring(0, 20) + "…" : number;
+    if (whole.length() > MAX_WHOLE_DIGITS) {
+      return Optional.of("'" + shown + "' has " + whole.length() + " digits before the decimal point: a figure has at most "
+          + MAX_WHOLE_DIGITS);
+    }
+    if (decimals > MAX_DECIMALS) {
+      return Optional.of("'" + shown + "' has " + decimals + " decimal places: a figure has at most " + MAX_DECIMALS);
+    }
+    return Optional.empty();
+  }
+
   /** Checks a catalogue target; null means the KPI has none. */
   public Optional<String> targetProblem(String target) {
     if (target == null || target.equalsIgnoreCase(NOT_APPLICABLE)) {
       return Optional.empty();
+    }
+    if (numeric() && PLAIN_NUMBER.matcher(target).matches() && sizeProblem(target).isPresent()) {
+      return sizeProblem(target);
     }
     return switch (this) {
       case COUNT, CURRENCY -> PLAIN_NUMBER.matcher(target).matches()
@@ -122,10 +154,11 @@ public enum KpiType {
    */
   public String inputPattern() {
     if (this == PERCENTAGE) {
-      // 0 to 100: what the server accepts, refused as typed rather than on Complete
-      return "^\\s*(0*100(\\.0+)?|0*\\d{1,2}(\\.\\d+)?|[nN]/[aA])\\s*$";
+      // 0 to 100 with up to 3 decimals: what the server accepts, refused as typed rather than on Complete
+      return "^\\s*(0*100(\\.0{1,3})?|0*\\d{1,2}(\\.\\d{1,3})?|[nN]/[aA])\\s*$";
     }
-    return numeric() ? "^\\s*(\\d+(\\.\\d+)?|[nN]/[aA])\\s*$" : "";
+    // at most 12 digits before the point and 3 after, as the server's rule (leading zeros aside)
+    return numeric() ? "^\\s*(0*\\d{1,12}(\\.\\d{1,3})?|[nN]/[aA])\\s*$" : "";
   }
 
   public record Result(String value, String error) {

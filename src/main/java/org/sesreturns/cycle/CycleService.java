@@ -37,6 +37,7 @@ public class CycleService {
 
   static final int MAX_DECISIONS = TextLimits.LONG_TEXT;
   static final int MAX_COMMENT = TextLimits.COMMENT;
+  private static final int MAX_YEARS_AFTER_QUARTER = 1;
   private static final ZoneId UK = ZoneId.of("Europe/London");
 
   private final CycleRepository cycles;
@@ -88,6 +89,10 @@ public class CycleService {
         ? (period == null ? null : deadlines.returnsDue(period, catalogue.strategy().financialYearStart()))
         : date("returnsDue", returnsDueValue, problems);
     LocalDate boardMeeting = date("boardMeeting", boardMeetingValue, problems);
+    if (period != null) {
+      inQuarterWindow("returnsDue", returnsDue, period, problems);
+      inQuarterWindow("boardMeeting", boardMeeting, period, problems);
+    }
     if (returnsDue != null && boardMeeting != null && !returnsDue.isBefore(boardMeeting)) {
       problems.add("returnsDue: " + returnsDue + " must be before the board meeting on " + boardMeeting);
     }
@@ -219,6 +224,9 @@ public class CycleService {
     if (reason.length() > 2000) {
       throw new InvalidInputException("compileReason: is longer than 2000 characters");
     }
+    TextLimits.unsafeCharacter(reason, true).ifPresent(p -> {
+      throw new InvalidInputException("compileReason: " + p);
+    });
     cycles.recordLeftOut(cycleKey, user, reason.strip(), OffsetDateTime.now(clock));
   }
 
@@ -263,6 +271,8 @@ public class CycleService {
       problems.add("packReviewComment: is required when the pack is not approved: say what must change");
     } else if (comment.length() > MAX_COMMENT) {
       problems.add("packReviewComment: is over the limit of " + MAX_COMMENT + " characters");
+    } else {
+      TextLimits.unsafeCharacter(comment, true).ifPresent(p -> problems.add("packReviewComment: " + p));
     }
     List<String> ids = reopenObjectives.stream().distinct().toList();
     if (ids.isEmpty()) {
@@ -283,17 +293,23 @@ public class CycleService {
   @Transactional
   public void recordBoardMeeting(String cycleKey, String processInstanceId, String held, String decisions) {
     access.requireCoordinatorFor("present the pack and record the board meeting");
-    requireStep(cycleKey, processInstanceId, CycleStatus.PRESENTING);
+    Cycle cycle = requireStep(cycleKey, processInstanceId, CycleStatus.PRESENTING);
     List<String> problems = new ArrayList<>();
     LocalDate date = date("boardMeetingHeld", held, problems);
+    LocalDate quarterStart = quarterStart(cycle.period());
     if (date != null && date.isAfter(LocalDate.now(clock.withZone(UK)))) {
       problems.add("boardMeetingHeld: " + date + " is in the future: record the meeting once it has been held");
+    } else if (date != null && date.isBefore(quarterStart)) {
+      problems.add("boardMeetingHeld: " + date + " is before the quarter " + cycle.period() + " began on "
+          + quarterStart + ": no meeting then can have seen its pack");
     }
     String text = decisions == null ? "" : decisions.strip();
     if (text.isEmpty()) {
       problems.add("boardDecisions: is required (write 'none' if the board decided nothing)");
     } else if (text.length() > MAX_DECISIONS) {
       problems.add("boardDecisions: is over the limit of " + MAX_DECISIONS + " characters");
+    } else {
+      TextLimits.unsafeCharacter(text, true).ifPresent(p -> problems.add("boardDecisions: " + p));
     }
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
@@ -356,6 +372,29 @@ public class CycleService {
           + ", not " + expected.word());
     }
     return cycle;
+  }
+
+  private LocalDate quarterStart(Period period) {
+    return period.firstMonth(catalogue.strategy().financialYearStart()).atDay(1);
+  }
+
+  /**
+   * A cycle's dates fall after its quarter has begun and within a year of its end: a date outside
+   * is a slip of the keyboard (1900 for 2024, say), which would make every return overdue at once,
+   * or put off its reminders for decades.
+   */
+  private void inQuarterWindow(String name, LocalDate date, Period period, List<String> problems) {
+    if (date == null) {
+      return;
+    }
+    LocalDate start = quarterStart(period);
+    LocalDate latest = start.plusMonths(3).minusDays(1).plusYears(MAX_YEARS_AFTER_QUARTER);
+    if (!date.isAfter(start)) {
+      problems.add(name + ": " + date + " is not after the quarter " + period + " began on " + start);
+    } else if (date.isAfter(latest)) {
+      problems.add(name + ": " + date + " is more than a year after the quarter " + period + " ends: at the latest "
+          + latest);
+    }
   }
 
   private List<String> objectiveIds() {

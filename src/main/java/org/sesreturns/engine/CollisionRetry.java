@@ -14,26 +14,42 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * Tries again, before anyone is told, a change that collided with another in the same moment: a
- * submission, a sign-off or a start that met the step telling the SES lead, or a reminder, on the
- * same return (OptimisticLockingException). The engine stored nothing of it, because the whole
- * change is one transaction, so doing it again is safe; only when it collides four times does the
- * user get the 409 and its words. Completing a task and starting a process, over the REST API
- * and from Tasklist; the request's body is kept to be sent again.
+ * Tries again, before anyone is told, a request that collided with another change in the same
+ * moment: a submission, a sign-off or a start that met the step telling the SES lead, or a
+ * reminder, on the same return (OptimisticLockingException), and any read of the engine's APIs.
+ * The engine stored nothing of it, because the whole change is one transaction, so doing it again
+ * is safe. Completing a task and starting a process, over the REST API and from Tasklist; the
+ * request's body is kept to be sent again.
+ *
+ * <p>A read collides without writing anything: the engine reads a task's execution, and later, in
+ * another statement, the whole execution tree of its process, and a step of the application
+ * committing in between (the lead being told of a return sent back ends a branch of the tree)
+ * leaves it the task's execution under a parent that is gone (ENGINE-03077, issue 15). Read
+ * again, the tree is whole. A read is never a person's change meeting another, so it is always
+ * tried again.
+ *
+ * <p>The collisions seen are with the application's own steps, which run one after another for a
+ * few hundred milliseconds after a user's change (a timer due at once, then the message it
+ * causes): attempts go on, each pause a little longer, for a few seconds ({@link #ATTEMPTS}). A
+ * person's change that truly conflicts (the same task completed twice) stops colliding at the next
+ * attempt, which meets the change and answers it plainly; only a request that still collides after
+ * every attempt gets the 409 and its words.
  */
 class CollisionRetry extends OncePerRequestFilter {
 
   private static final Pattern RETRIED = Pattern.compile(
       "^(/engine-rest|/camunda/api/engine/engine/[^/]+)(/engine/[^/]+)?/(task/[^/]+/(complete|submit-form)"
-          + "|process-definition/.+/(start|submit-form))$");
-  static final int ATTEMPTS = 4;
+          + "|process-definition/.+/(start|submit-form))/*$");
+  /** About four seconds in all, with the pauses below. */
+  static final int ATTEMPTS = 20;
   private static final Logger log = LoggerFactory.getLogger(CollisionRetry.class);
   private static final byte[] COLLIDED = "\"type\":\"OptimisticLockingException\"".getBytes(StandardCharsets.UTF_8);
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
     String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
-    return !"POST".equals(request.getMethod()) || !RETRIED.matcher(path).matches();
+    return !"GET".equals(request.getMethod())
+        && (!"POST".equals(request.getMethod()) || !RETRIED.matcher(path).matches());
   }
 
   @Override
@@ -73,10 +89,18 @@ class CollisionRetry extends OncePerRequestFilter {
     return false;
   }
 
-  /** A little longer each time, and never the same for two requests, so they do not collide again. */
-  private static void pause(int attempt) {
+  /**
+   * A little longer each time, up to a quarter of a second, and never the same for two requests,
+   * so they do not collide again.
+   */
+  static long pauseMillis(int attempt) {
+    return Math.min(25L * attempt, 250L) + ThreadLocalRandom.current().nextLong(30);
+  }
+
+  /** Waits before the next attempt (a test waits not at all). */
+  void pause(int attempt) {
     try {
-      Thread.sleep(20L * attempt + ThreadLocalRandom.current().nextLong(30));
+      Thread.sleep(pauseMillis(attempt));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

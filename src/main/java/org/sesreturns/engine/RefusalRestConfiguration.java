@@ -5,14 +5,19 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.MissingAuthorization;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.rest.util.EngineUtil;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
-import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import jakarta.ws.rs.core.FeatureContext;
+import org.glassfish.jersey.internal.spi.ForcedAutoDiscoverable;
 
 /**
  * The application's refusals answer with their own status and message on every endpoint of the
@@ -22,10 +27,14 @@ import org.springframework.context.annotation.Configuration;
  * by {@link NotAllowedException} 403, and a variable in Java's serialization format or a password
  * against the policy (which the engine refuses with a 500) 400; a change that collided with another
  * in the same moment (OptimisticLockingException, a 500 from the engine) 409 with a message that
- * says to try again; all other errors keep the engine's own handling.
+ * says to try again; a task completed or read once it has gone (the same task completed twice at
+ * once: the second, tried again by {@link CollisionRetry}, finds it gone) 404 with plain words
+ * instead of the engine's 500; all other errors keep the engine's own handling. The same on the
+ * webapps' copy of the engine's API, which Tasklist and Cockpit call.
  */
-@Configuration(proxyBeanMethods = false)
-class RefusalRestConfiguration {
+final class RefusalRestConfiguration {
+
+  private RefusalRestConfiguration() {}
 
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RefusalRestConfiguration.class);
 
@@ -42,9 +51,26 @@ class RefusalRestConfiguration {
   static final String CONFLICT_MESSAGE = "This changed at the same moment as your request (a reminder being sent,"
       + " or another change to the same return), so nothing was saved. Please try again.";
 
-  @Bean
-  ResourceConfigCustomizer refusalsAnswerWithTheirStatus() {
-    return config -> config.register(RestRefusalMapper.class).register(EngineRefusalMapper.class);
+  /** The engine's words, on completing or reading a task, for a task that is not (or no longer) open. */
+  static final String TASK_NOT_FOUND = "Cannot find task with id";
+
+  static final String TASK_GONE_MESSAGE = "This task is no longer open: it has been completed (perhaps from another"
+      + " window) or the return has moved on, so nothing more was saved. Reload the task list to see where the"
+      + " return stands.";
+
+  /**
+   * Registered in every JAX-RS application of the server, found by Jersey through {@code
+   * META-INF/services}: the engine's REST API, and the webapps' copy of it that Tasklist and Cockpit
+   * call, which no bean of this application can reach. Public because Jersey makes it.
+   */
+  public static final class Feature implements ForcedAutoDiscoverable {
+
+    @Override
+    public void configure(FeatureContext context) {
+      if (!context.getConfiguration().isRegistered(RestRefusalMapper.class)) {
+        context.register(new RestRefusalMapper()).register(new EngineRefusalMapper());
+      }
+    }
   }
 
   @Priority(1)
@@ -73,6 +99,9 @@ class RefusalRestConfiguration {
 
   private static Response refusal(Throwable exception) {
     for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+      if (cause instanceof NoLongerOpenException) {
+        return taskGone(cause);
+      }
       if (cause instanceof InvalidInputException) {
         // the refusal's own words: the engine's wrapping adds a task id and nothing a user can act on
         return answer(Response.Status.BAD_REQUEST, cause, cause);
@@ -92,8 +121,47 @@ class RefusalRestConfiguration {
         // transaction has since ended (ENGINE-03077: "perhaps it was deleted in the meantime")
         return conflict(cause);
       }
+      if (message != null && message.startsWith(TASK_NOT_FOUND) || taskGoneMeanwhile(cause)) {
+        // the task ended before this request reached it: another click, another window
+        return taskGone(cause);
+      }
     }
     return null;
+  }
+
+  private static Response taskGone(Throwable cause) {
+    LOG.info("refused (404), task no longer open: {}", cause.getMessage());
+    return Response.status(Response.Status.NOT_FOUND)
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .entity(Map.of("type", cause.getClass().getSimpleName(), "message", TASK_GONE_MESSAGE, "code", 0))
+        .build();
+  }
+
+  /**
+   * A task another request completed while this one worked on it: the engine read the task a
+   * moment before it was deleted and then found its authorizations gone with it, and refuses as
+   * if the user had no right to it. Only when the task named is truly gone (looked up without the
+   * caller's authorizations, which no longer exist for it) is that answered as a task no longer
+   * open; a refusal on a task that exists stays the engine's 403.
+   */
+  static boolean taskGoneMeanwhile(Throwable cause) {
+    if (!(cause instanceof AuthorizationException refused) || cause instanceof NotAllowedException) {
+      return false;
+    }
+    var tasks = refused.getMissingAuthorizations().stream()
+        .filter(m -> Resources.TASK.resourceName().equals(m.getResourceType()) && m.getResourceId() != null)
+        .map(MissingAuthorization::getResourceId).distinct().toList();
+    if (tasks.size() != 1) {
+      return false;
+    }
+    try {
+      ProcessEngine engine = EngineUtil.lookupProcessEngine(null);
+      var configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+      return configuration.getCommandExecutorTxRequired()
+          .execute(context -> context.getTaskManager().findTaskById(tasks.get(0)) == null);
+    } catch (RuntimeException lookupFailed) {
+      return false;
+    }
   }
 
   /** 409 with words a user can act on; the engine's own message (entity ids) stays in the log. */

@@ -1,133 +1,164 @@
 package org.sesreturns.identity;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
+import jakarta.annotation.Priority;
+import jakarta.servlet.ServletContext;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
+import org.camunda.bpm.admin.resource.AbstractAdminPluginResource;
+import org.camunda.bpm.cockpit.plugin.resource.AbstractCockpitPluginResource;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthenticationResource;
+import org.camunda.bpm.webapp.plugin.resource.AbstractAppPluginResource;
+import org.camunda.bpm.webapp.plugin.resource.AbstractAppPluginRootResource;
+import org.glassfish.jersey.server.ExtendedUriInfo;
+import org.glassfish.jersey.uri.UriTemplate;
 import org.sesreturns.engine.Caller;
 import org.sesreturns.engine.CurrentUser;
-import org.sesreturns.engine.RereadableRequest;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.web.filter.OncePerRequestFilter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.context.support.WebApplicationContextUtils;
 
 /**
- * What the engine's API offers a logged-in user beyond what the cycle needs, refused at both of
- * its front doors: the REST API ({@code /engine-rest}) and the webapps' copy of it
- * ({@code /camunda/api/engine}), with Cockpit's own API ({@code /camunda/api/cockpit}).
- * Administrators pass; for everyone else:
- * <ul>
- *   <li>the engine's internals (metrics, jobs, job definitions, job logs, batches) are not readable;
- *   <li>a process is started only at its start event, with its listeners and mappings: no start
- *       instructions, no skipped listeners or mappings, no restart of ended instances;
- *   <li>the catalogue owns people: nobody changes their own name or e-mail, or deletes themselves
- *       (changing one's password stays possible);
- *   <li>Cockpit's statistics, and Cockpit's API, are for those who may use Cockpit;
- *   <li>no query carries an expression ({@code ${...}}, {@code #{...}}), wherever in the query it
- *       hides: the engine checks only the top level of a task query (CVE-2026-109432, an
- *       expression in {@code orQueries} runs code on the server).
- * </ul>
- * And for everyone, logged in or not: the Admin webapp's first-run setup, which can create an
- * administrator (CVE-2026-77226), is closed; the administrator is created at start-up.
- * The engine's authorizations and the application's own checks in each step stand behind this;
- * it closes what the engine leaves open to any logged-in user.
+ * The engine's REST API held to {@link EngineRoutes}, decided where JAX-RS has already dispatched
+ * the request: on the resource templates it matched, so no spelling of a path (a trailing or
+ * doubled slash, {@code ;} parameters, percent-encoding, the webapps' alias
+ * {@code /camunda/api/engine}, an engine named or not) reaches a resource other than the one
+ * decided on. It runs in every JAX-RS application of the server ({@link EngineApiPolicyFeature}):
+ * the engine's REST API at {@code /engine-rest}, and the webapps' copy of it and their own APIs
+ * under {@code /camunda/api}, where it also keeps Cockpit's API for those who may use Cockpit and
+ * the Admin webapp's first-run setup closed to everyone (CVE-2026-77226: the administrator is
+ * created at start-up).
  */
-class EngineApiPolicy extends OncePerRequestFilter {
+@Priority(Priorities.AUTHORIZATION)
+class EngineApiPolicy implements ContainerRequestFilter {
 
-  private static final Pattern ENGINE_API = Pattern.compile("^(/engine-rest|/camunda/api/engine)(/engine/[^/]+)?(/.*)?$");
-  private static final Pattern INTERNALS = Pattern.compile(
-      "^/(metrics|job|job-definition|history/job-log|batch|history/batch|schema/log|telemetry)(/.*)?$");
-  private static final Pattern START = Pattern.compile("^/process-definition/.+/start$");
-  /** Restarting ended instances takes start instructions and skips listeners too. */
-  private static final Pattern RESTART = Pattern.compile("^/process-definition/.+/restart(-async)?$");
-  private static final Pattern OWN_RECORD = Pattern.compile("^/user/[^/]+(/profile)?$");
-  private static final Pattern QUERY = Pattern.compile(
-      "^/(task|filter/[^/]+/(list|count|singleResult)|process-instance|execution|variable-instance|history/.+)(/count)?$");
-  private static final String SETUP = "/camunda/api/admin/setup/";
-  private static final Pattern STATISTICS = Pattern.compile("^/(process-definition|deployment)(/.*)?/statistics(/.*)?$");
-  private static final List<String> COCKPIT_USERS = List.of(Groups.COORDINATORS, Groups.ADMINS);
+  private static final Logger log = LoggerFactory.getLogger(EngineApiPolicy.class);
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String ENGINE_REST = "org.camunda.bpm.engine.rest.";
+  private static final String SETUP = "org.camunda.bpm.admin.impl.web.SetupResource";
+  private static final List<String> COCKPIT_USERS = List.of(Groups.COORDINATORS, Groups.ADMINS);
 
-  private final ObjectProvider<CurrentUser> currentUser;
+  @Context
+  private ResourceInfo resource;
 
-  EngineApiPolicy(ObjectProvider<CurrentUser> currentUser) {
-    this.currentUser = currentUser;
-  }
+  @Context
+  private HttpServletRequest request;
+
+  @Context
+  private ServletContext servletContext;
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-      throws ServletException, IOException {
-    String path = request.getServletPath() + Optional.ofNullable(request.getPathInfo()).orElse("");
-    if (path.startsWith(SETUP)) {
-      refuse(response, HttpServletResponse.SC_FORBIDDEN, "the first-run setup is closed: the administrator is"
-          + " created at start-up from SES_ADMIN_USER and SES_ADMIN_PASSWORD");
+  public void filter(ContainerRequestContext context) throws IOException {
+    Class<?> resourceClass = resource.getResourceClass();
+    String type = resourceClass == null ? "" : resourceClass.getName();
+    if (type.equals(SETUP)) {
+      refuse(context, 403, "the first-run setup is closed: the administrator is created at start-up from SES_ADMIN_USER"
+          + " and SES_ADMIN_PASSWORD");
       return;
     }
-    Optional<Caller> caller = currentUser.getObject().get(request);
-    if (caller.isEmpty() || Access.isAdministrator(caller.get())) {
-      // anonymous calls are refused by the authentication in front of each API
-      chain.doFilter(request, response);
+    Optional<Caller> caller = currentUser().get(request);
+    if (!type.startsWith(ENGINE_REST)) {
+      webapps(context, resourceClass, caller);
       return;
     }
-    if (path.startsWith("/camunda/api/cockpit/") && !caller.get().inAnyOf(COCKPIT_USERS)) {
-      refuse(response, "Cockpit is for coordinators and administrators");
-      return;
-    }
-    var engine = ENGINE_API.matcher(path);
-    if (!engine.matches()) {
-      chain.doFilter(request, response);
-      return;
-    }
-    String resource = Optional.ofNullable(engine.group(3)).orElse("/");
-    String method = request.getMethod();
-    if (request.getQueryString() != null && expression(decoded(request.getQueryString()))) {
-      refuse(response, HttpServletResponse.SC_BAD_REQUEST, EXPRESSION_REFUSED);
-    } else if ("POST".equals(method) && QUERY.matcher(resource).matches()) {
-      byte[] body = request.getInputStream().readAllBytes();
-      if (carriesExpression(body)) {
-        refuse(response, HttpServletResponse.SC_BAD_REQUEST, EXPRESSION_REFUSED);
-        return;
+    String route = route((ExtendedUriInfo) context.getUriInfo());
+    if (caller.isEmpty()) {
+      // the authentication in front of each API refuses anonymous calls; one that got past it
+      // without a user is refused here too (the engine checks no authorization for nobody), but
+      // the list of engines, which the webapps' login page reads
+      if (!("GET".equals(context.getMethod()) && "/engine".equals(route))) {
+        log.info("refused (401) {} {} as {}: nobody logged in", context.getMethod(), route,
+            context.getUriInfo().getRequestUri().getRawPath());
+        refuse(context, 401, "log in first");
       }
-      chain.doFilter(new RereadableRequest(request, body), response);
-    } else if (INTERNALS.matcher(resource).matches()) {
-      refuse(response, "the engine's metrics, jobs and batches are for administrators");
-    } else if (STATISTICS.matcher(resource).matches() && !caller.get().inAnyOf(COCKPIT_USERS)) {
-      refuse(response, "process statistics are for coordinators and administrators");
-    } else if (OWN_RECORD.matcher(resource).matches() && ("PUT".equals(method) || "DELETE".equals(method))) {
-      refuse(response, "people, their names and e-mail addresses come from the catalogue; ask a coordinator");
-    } else if (RESTART.matcher(resource).matches()) {
-      refuse(response, "restarting process instances is for administrators");
-    } else if (START.matcher(resource).matches() && "POST".equals(method)) {
-      byte[] body = request.getInputStream().readAllBytes();
-      if (startsPartWay(body)) {
-        refuse(response, "a process starts at its start event: start instructions and skipped listeners or"
-            + " mappings are for administrators");
-        return;
-      }
-      chain.doFilter(new RereadableRequest(request, body), response);
-    } else {
-      chain.doFilter(request, response);
+      return;
+    }
+    List<String> parameters = new ArrayList<>();
+    context.getUriInfo().getQueryParameters(true).forEach((name, values) -> {
+      parameters.add(name);
+      parameters.addAll(values);
+    });
+    context.getUriInfo().getPathParameters(true).values().forEach(parameters::addAll);
+    Optional<JsonNode> body = Optional.empty();
+    if (context.hasEntity() && context.getMediaType() != null && context.getMediaType().isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+      byte[] bytes = context.getEntityStream().readAllBytes();
+      context.setEntityStream(new ByteArrayInputStream(bytes));
+      body = json(bytes);
+    }
+    var refusal = EngineRoutes.refusal(caller.get(), context.getMethod(), route, parameters, body);
+    if (refusal.isPresent()) {
+      log.info("refused ({}) {} {} as {} for {}: {}", refusal.get().status(), context.getMethod(), route,
+          context.getUriInfo().getRequestUri().getRawPath(), caller.get().userId(), refusal.get().message());
+      refuse(context, refusal.get().status(), refusal.get().message());
     }
   }
 
-  private static final String EXPRESSION_REFUSED = "a query may not carry an expression (${...} or #{...})";
-
-  private static String decoded(String queryString) {
-    try {
-      return java.net.URLDecoder.decode(queryString, StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      return queryString; // Tomcat refuses a malformed query itself
+  /**
+   * The webapps' own resources, by what they are: the plugins' scripts and styles, which the login
+   * pages load, for everyone; a plugin's data for those who may use its webapp (Cockpit's for
+   * coordinators and administrators, the Admin webapp's for administrators, any other's for
+   * whoever has logged in); the login itself for everyone. Anything else is not served: a resource
+   * a later version of the webapps adds is closed until it is named here.
+   */
+  private void webapps(ContainerRequestContext context, Class<?> type, Optional<Caller> caller) throws IOException {
+    if (type == null) {
+      refuse(context, 404, "no such resource");
+    } else if (AbstractAppPluginRootResource.class.isAssignableFrom(type) && !hasSubResource(context)) {
+      return; // a plugin's asset: public, as the webapps serve their other files
+    } else if (UserAuthenticationResource.class.isAssignableFrom(type)) {
+      return;
+    } else if (caller.isEmpty()) {
+      refuse(context, 401, "log in first");
+    } else if (AbstractCockpitPluginResource.class.isAssignableFrom(type)) {
+      if (!caller.get().inAnyOf(COCKPIT_USERS)) {
+        refuse(context, 403, "Cockpit is for coordinators and administrators");
+      }
+    } else if (AbstractAdminPluginResource.class.isAssignableFrom(type)) {
+      if (!caller.get().inAnyOf(List.of(Groups.ADMINS))) {
+        refuse(context, 403, "the Admin webapp's data is for administrators");
+      }
+    } else if (!AbstractAppPluginResource.class.isAssignableFrom(type)) {
+      log.info("refused (403) {} {}: {} is not one of the webapps' resources this application serves",
+          context.getMethod(), context.getUriInfo().getRequestUri().getRawPath(), type.getName());
+      refuse(context, 403, "not served");
     }
   }
 
-  private static boolean expression(String text) {
-    return text != null && (text.contains("${") || text.contains("#{"));
+  /** True when the request went through a plugin's sub-resource, not to an asset of the plugin root. */
+  private static boolean hasSubResource(ContainerRequestContext context) {
+    return ((ExtendedUriInfo) context.getUriInfo()).getMatchedResourceLocators().size() > 0;
+  }
+
+  /**
+   * The route JAX-RS dispatched to, as its resource templates name it ({@code /task/{id}/complete}),
+   * without the engine's name ({@code /engine/{name}}) when the path carried one.
+   */
+  static String route(ExtendedUriInfo uri) {
+    List<UriTemplate> templates = uri.getMatchedTemplates();
+    StringBuilder route = new StringBuilder();
+    for (int i = templates.size() - 1; i >= 0; i--) {
+      String template = templates.get(i).getTemplate();
+      if (!template.isEmpty() && !template.equals("/")) {
+        route.append(template.startsWith("/") ? "" : "/").append(template.endsWith("/")
+            ? template.substring(0, template.length() - 1) : template);
+      }
+    }
+    String dispatched = route.toString();
+    return dispatched.startsWith("/engine/{name}") ? dispatched.substring("/engine/{name}".length()) : dispatched;
   }
 
   /** A JSON body as a tree; empty when it is not JSON, which the engine then answers with 400 itself. */
@@ -139,50 +170,15 @@ class EngineApiPolicy extends OncePerRequestFilter {
     }
   }
 
-  /** Any field name or text anywhere in a JSON body that holds an expression. */
-  private static boolean carriesExpression(byte[] body) {
-    return json(body).map(EngineApiPolicy::carriesExpression).orElse(false);
+  private CurrentUser currentUser() {
+    return WebApplicationContextUtils.getRequiredWebApplicationContext(servletContext).getBean(CurrentUser.class);
   }
 
-  private static boolean carriesExpression(JsonNode node) {
-    if (node.isTextual()) {
-      return expression(node.asText());
-    }
-    var fields = node.fields();
-    while (fields.hasNext()) {
-      var field = fields.next();
-      if (expression(field.getKey()) || carriesExpression(field.getValue())) {
-        return true;
-      }
-    }
-    for (JsonNode element : node.isArray() ? node : List.<JsonNode>of()) {
-      if (carriesExpression(element)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean startsPartWay(byte[] body) {
-    JsonNode start = json(body).orElse(null);
-    if (start == null || !start.isObject()) {
-      return false;
-    }
-    JsonNode instructions = start.path("startInstructions");
-    return (!instructions.isMissingNode() && !instructions.isNull() && !(instructions.isArray() && instructions.isEmpty()))
-        || start.path("skipCustomListeners").asBoolean(false) || start.path("skipIoMappings").asBoolean(false);
-  }
-
-  private static void refuse(HttpServletResponse response, String why) throws IOException {
-    refuse(response, HttpServletResponse.SC_FORBIDDEN, why);
-  }
-
-  private static void refuse(HttpServletResponse response, int status, String why) throws IOException {
-    response.setStatus(status);
-    response.setContentType("application/json");
-    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    response.getWriter().write(JSON.writeValueAsString(
-        java.util.Map.of("type", status == HttpServletResponse.SC_FORBIDDEN ? "AuthorizationException" : "InvalidRequestException",
-            "message", why)));
+  private static void refuse(ContainerRequestContext context, int status, String why) throws JsonProcessingException {
+    String type = status == 400 ? "InvalidRequestException" : status == 401 ? "AuthenticationException" : "AuthorizationException";
+    context.abortWith(Response.status(status)
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .entity(JSON.writeValueAsString(Map.of("type", type, "message", why)))
+        .build());
   }
 }

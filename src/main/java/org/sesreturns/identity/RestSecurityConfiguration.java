@@ -18,14 +18,13 @@ import org.springframework.util.unit.DataSize;
  * The web front doors, in the order a request meets them: its size, the security headers, the
  * login (HTTP Basic against the engine's users on the REST API; on the application's API HTTP
  * Basic or, for reading, the webapps' session, {@link ApiLogin}; the webapps log in with their
- * session), then the policy on what a logged-in user may ask the engine ({@link EngineApiPolicy}). The login filter also makes the caller the engine's current
- * user, so every engine call over REST is checked against the authorizations.
+ * session). The login filter also makes the caller the engine's current user, so every engine
+ * call over REST is checked against the authorizations. What a logged-in user may ask the engine
+ * is decided after JAX-RS has dispatched the request ({@link EngineApiPolicy}), not here on the
+ * path as it was spelt.
  */
 @Configuration(proxyBeanMethods = false)
 class RestSecurityConfiguration {
-
-  private static final String[] ENGINE_APIS = {"/engine-rest/*", "/camunda/api/engine/*", "/camunda/api/cockpit/*",
-      "/camunda/api/admin/setup/*"};
 
   @Bean
   FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(@Value("${ses.security.max-request-size}") DataSize max) {
@@ -71,16 +70,6 @@ class RestSecurityConfiguration {
     registration.setName("ses-api-login");
     registration.addUrlPatterns("/api/*");
     registration.setOrder(0);
-    return registration;
-  }
-
-  @Bean
-  FilterRegistrationBean<EngineApiPolicy> engineApiPolicy(ObjectProvider<CurrentUser> currentUser) {
-    // looked up at the first request: filters are made before the engine and the database are ready
-    var registration = new FilterRegistrationBean<>(new EngineApiPolicy(currentUser));
-    registration.setName("ses-engine-api-policy");
-    registration.addUrlPatterns(ENGINE_APIS);
-    registration.setOrder(1);
     return registration;
   }
 }

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.sesreturns.catalogue.Catalogue;
 import org.sesreturns.engine.InvalidInputException;
 import org.sesreturns.engine.Json;
+import org.sesreturns.engine.TextLimits;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -18,8 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * Half-filled returns kept on the server: a lead saves from any browser and finds the entries in
  * any other. A draft is what the form holds, so a value the submission would refuse (140 in a
- * percentage) is kept as typed; only its shape and sizes are checked, with the submission's
- * limits, so nothing in it can be larger than a return.
+ * percentage) is kept as typed; only its shape, sizes and characters are checked, with the
+ * submission's limits, so nothing in it can be larger than a return or hold what no return may.
  */
 @Component
 class ReturnDrafts {
@@ -78,8 +79,8 @@ class ReturnDrafts {
     }
     List<String> problems = new ArrayList<>();
     ObjectNode content = Json.mapper().createObjectNode();
-    content.put("overallStatus", text(entries, "overallStatus", MAX_WORD, "overallStatus", problems));
-    content.put("commentary", text(entries, "commentary", ReturnValidator.MAX_COMMENTARY, "commentary", problems));
+    content.put("overallStatus", text(entries, "overallStatus", MAX_WORD, false, "overallStatus", problems));
+    content.put("commentary", text(entries, "commentary", ReturnValidator.MAX_COMMENTARY, true, "commentary", problems));
     ArrayNode rows = content.putArray("kpis");
     JsonNode kpis = entries.path("kpis");
     if (!kpis.isMissingNode() && !kpis.isNull() && !kpis.isArray()) {
@@ -104,7 +105,7 @@ class ReturnDrafts {
             case "progress" -> ReturnValidator.MAX_PROGRESS;
             default -> ReturnValidator.MAX_ACHIEVED;
           };
-          String value = text(row, field, limit, label + "." + field, problems);
+          String value = text(row, field, limit, field.equals("progress"), label + "." + field, problems);
           if (value != null) {
             kept.put(field, value);
           }
@@ -121,7 +122,8 @@ class ReturnDrafts {
     return content;
   }
 
-  private static String text(JsonNode node, String field, int limit, String label, List<String> problems) {
+  private static String text(JsonNode node, String field, int limit, boolean multiLine, String label,
+      List<String> problems) {
     JsonNode value = node.get(field);
     if (value == null || value.isNull()) {
       return null;
@@ -133,6 +135,12 @@ class ReturnDrafts {
     String text = value.asText();
     if (text.length() > limit) {
       problems.add(label + ": is " + text.length() + " characters long, over the limit of " + limit);
+      return null;
+    }
+    // a one-line field keeps what the lead typed around it (a trailing space, say); inside, the submission's rule
+    var unsafe = TextLimits.unsafeCharacter(multiLine ? text : text.strip(), multiLine);
+    if (unsafe.isPresent()) {
+      problems.add(label + ": " + unsafe.get());
       return null;
     }
     return text;

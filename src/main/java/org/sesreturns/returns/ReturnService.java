@@ -19,6 +19,7 @@ import org.sesreturns.catalogue.Status;
 import org.sesreturns.engine.Caller;
 import org.sesreturns.engine.InvalidInputException;
 import org.sesreturns.engine.Json;
+import org.sesreturns.engine.NoLongerOpenException;
 import org.sesreturns.engine.NotAllowedException;
 import org.sesreturns.identity.Access;
 import org.sesreturns.reminders.Deadlines;
@@ -440,8 +441,9 @@ public class ReturnService {
     }
     requireOpen(cycle, key);
     if (!OPEN_FOR_SUBMISSION.contains(stored.status())) {
-      throw new InvalidInputException("the return for '" + objective(key).title() + "' is " + stored.status().word()
-          + " and cannot be submitted now");
+      // a submission of a return already submitted: the same task completed twice at once
+      throw new NoLongerOpenException("the return for '" + objective(key).title() + "' is "
+          + stored.status().word() + " and cannot be submitted now");
     }
     return stored;
   }
@@ -488,8 +490,10 @@ public class ReturnService {
     }
     requireOpen(cycle, key);
     if (stored.status() != ReturnStatus.SUBMITTED || stored.latest().isEmpty()) {
-      throw new InvalidInputException("the return for '" + objective(key).title() + "' is " + stored.status().word()
-          + " and cannot be signed off now");
+      // the sign-off task exists only while the return is submitted: another sign-off of it was
+      // stored in the same moment
+      throw new NoLongerOpenException("the return for '" + objective(key).title() + "' is "
+          + stored.status().word() + " and cannot be signed off now");
     }
     validator.validateSignOff(approved, comment);
     boolean yes = approved;

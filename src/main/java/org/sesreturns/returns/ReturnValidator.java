@@ -46,6 +46,8 @@ public class ReturnValidator {
       problems.add("commentary: is required");
     } else if (text.length() > MAX_COMMENTARY) {
       problems.add("commentary: is " + text.length() + " characters long, over the limit of " + MAX_COMMENTARY);
+    } else {
+      TextLimits.unsafeCharacter(text, true).ifPresent(p -> problems.add("commentary: " + p));
     }
 
     List<Submission.KpiValue> rows = new ArrayList<>();
@@ -77,26 +79,30 @@ public class ReturnValidator {
             continue;
           }
           String label = field + " (" + kpi.title() + ")";
-          KpiType.Result achieved = kpi.type().achieved(textOf(row, "achieved"));
-          if (!achieved.valid()) {
+          String typed = textOf(row, "achieved");
+          var unsafe = TextLimits.unsafeCharacter(typed == null ? null : typed.strip(), false);
+          KpiType.Result achieved = unsafe.isPresent() ? null : kpi.type().achieved(typed);
+          if (unsafe.isPresent()) {
+            problems.add(label + ", Achieved: " + unsafe.get());
+          } else if (!achieved.valid()) {
             problems.add(label + ", Achieved: " + achieved.error());
           } else if (achieved.value().length() > MAX_ACHIEVED) {
             problems.add(label + ", Achieved: is over the limit of " + MAX_ACHIEVED + " characters");
           }
           Status status = status(row, label, problems);
-          String progress = limited(row, "progress", MAX_PROGRESS, label, problems);
+          String progress = limited(row, "progress", MAX_PROGRESS, true, label, problems);
           byCatalogue[objective.kpis().indexOf(kpi)] = new Submission.KpiValue(
-              kpi.id(), kpi.title(), kpi.target(), achieved.value(), status, progress);
+              kpi.id(), kpi.title(), kpi.target(), achieved == null ? null : achieved.value(), status, progress);
         } else {
           field = field + " (added)";
-          String title = limited(row, "title", MAX_TITLE, field, problems);
+          String title = limited(row, "title", MAX_TITLE, false, field, problems);
           if (title == null || title.isEmpty()) {
             problems.add(field + ", KPI: an added KPI row needs a title");
           }
-          String target = limited(row, "target", MAX_ACHIEVED, field, problems);
-          String achieved = limited(row, "achieved", MAX_ACHIEVED, field, problems);
+          String target = limited(row, "target", MAX_ACHIEVED, false, field, problems);
+          String achieved = limited(row, "achieved", MAX_ACHIEVED, false, field, problems);
           Status status = status(row, field, problems);
-          String progress = limited(row, "progress", MAX_PROGRESS, field, problems);
+          String progress = limited(row, "progress", MAX_PROGRESS, true, field, problems);
           added.add(new Submission.KpiValue(null, title, emptyToNull(target), achieved, status, progress));
         }
       }
@@ -130,6 +136,8 @@ public class ReturnValidator {
     }
     if (comment != null && comment.length() > MAX_COMMENT) {
       problems.add("signOffComment: is over the limit of " + MAX_COMMENT + " characters");
+    } else {
+      TextLimits.unsafeCharacter(comment, true).ifPresent(p -> problems.add("signOffComment: " + p));
     }
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
@@ -148,15 +156,18 @@ public class ReturnValidator {
     });
   }
 
-  private static String limited(JsonNode row, String name, int limit, String label, List<String> problems) {
+  private static String limited(JsonNode row, String name, int limit, boolean multiLine, String label,
+      List<String> problems) {
     String value = textOf(row, name);
     if (value == null) {
       return null;
     }
     value = value.strip();
+    String column = label + ", " + COLUMNS.getOrDefault(name, name) + ": ";
     if (value.length() > limit) {
-      problems.add(label + ", " + COLUMNS.getOrDefault(name, name) + ": is " + value.length()
-          + " characters long, over the limit of " + limit);
+      problems.add(column + "is " + value.length() + " characters long, over the limit of " + limit);
+    } else {
+      TextLimits.unsafeCharacter(value, multiLine).ifPresent(p -> problems.add(column + p));
     }
     return value;
   }

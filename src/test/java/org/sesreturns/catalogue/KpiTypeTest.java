@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Test;
 class KpiTypeTest {
 
   private static final List<String> VALUES = List.of("0", "7", "42", "99.5", "100", "100.0", "100.5", "101", "140",
-      "007", "1000", " 12 ", "n/a", "N/A", "12%", "1,000", "-5", "3.", ".5", "ten", "");
+      "007", "1000", " 12 ", "n/a", "N/A", "12%", "1,000", "-5", "3.", ".5", "ten", "",
+      "123456789012", "1234567890123", "1234567890123456789012345678901234567890", "0000000000000007",
+      "12.345", "12.3456", "100.000", "100.0000");
 
   @Test
   void theFormsPatternAcceptsExactlyWhatTheServerAccepts() {
@@ -29,5 +31,16 @@ class KpiTypeTest {
     assertThat(percentage.matcher("140").matches()).isFalse();
     assertThat(percentage.matcher("100").matches()).isTrue();
     assertThat(KpiType.PERCENTAGE.achieved("140").error()).isEqualTo("'140' is outside 0 to 100");
+  }
+
+  @Test
+  void aFigureHasAtMostTwelveDigitsBeforeThePointAndThreeAfter() {
+    assertThat(KpiType.CURRENCY.achieved("999999999999.999").valid()).isTrue();
+    assertThat(KpiType.COUNT.achieved("1234567890123456789012345678901234567890").error())
+        .isEqualTo("'12345678901234567890…' has 40 digits before the decimal point: a figure has at most 12");
+    assertThat(KpiType.PERCENTAGE.achieved("33.33333").error())
+        .isEqualTo("'33.33333' has 5 decimal places: a figure has at most 3");
+    assertThat(KpiType.CURRENCY.targetProblem("10000000000000")).hasValue(
+        "'10000000000000' has 14 digits before the decimal point: a figure has at most 12");
   }
 }

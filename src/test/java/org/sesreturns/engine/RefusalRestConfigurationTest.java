@@ -30,6 +30,26 @@ class RefusalRestConfigurationTest {
   }
 
   @Test
+  void aTaskCompletedOnceItHasGoneIsNotFoundInPlainWords() {
+    // the second of two completions at once, tried again after it collided with the first
+    var gone = new org.camunda.bpm.engine.exception.NullValueException("Cannot find task with id 7: task is null");
+    Response response = new RefusalRestConfiguration.RestRefusalMapper()
+        .toResponse(new RestException(Response.Status.INTERNAL_SERVER_ERROR, gone, "Cannot complete task 7: " + gone.getMessage()));
+    assertThat(response.getStatus()).isEqualTo(404);
+    assertThat(((Map<?, ?>) response.getEntity()).get("message")).isEqualTo(RefusalRestConfiguration.TASK_GONE_MESSAGE);
+    // the form of a task that has gone, as the engine refuses it
+    Response read = new RefusalRestConfiguration.EngineRefusalMapper()
+        .toResponse(new org.camunda.bpm.engine.BadUserRequestException("Cannot find task with id '7'.: task is null"));
+    assertThat(read.getStatus()).isEqualTo(404);
+    // the second of two completions at once, when it reached the application's rule after the
+    // first was stored: the same answer, not the rule's own words
+    Response movedOn = new RefusalRestConfiguration.EngineRefusalMapper().toResponse(new ProcessEngineException(
+        "Cannot complete task 7", new NoLongerOpenException("the return for 'X' is signed-off and cannot be signed off now")));
+    assertThat(movedOn.getStatus()).isEqualTo(404);
+    assertThat(((Map<?, ?>) movedOn.getEntity()).get("message")).isEqualTo(RefusalRestConfiguration.TASK_GONE_MESSAGE);
+  }
+
+  @Test
   void refusalsKeepTheirStatusAndOwnWordsAndOtherErrorsTheEngines() {
     Response refused = new RefusalRestConfiguration.EngineRefusalMapper()
         .toResponse(new ProcessEngineException("Cannot submit task form 7", new InvalidInputException("commentary: is required")));

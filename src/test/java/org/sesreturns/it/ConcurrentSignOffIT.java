@@ -95,6 +95,43 @@ class ConcurrentSignOffIT {
         .param(cycle).query(Integer.class).single()).isEqualTo(catalogue.objectives().size());
   }
 
+  @Test
+  void theSameSignOffSentTwiceAtOnceIsStoredOnceAndTheSecondIsToldWhy() throws Exception {
+    // a person's change that truly conflicts (a double click, or the same task in two tabs): the
+    // server tries the second again, and then it meets the first, a plain answer and no "try again"
+    Rest rest = new Rest(port);
+    String cycle = "2036-37-Q4";
+    assertThat(rest.startCycle("ses.coordinator", "2036-37 Q4", "2037-04-15", "2037-05-01").status()).isEqualTo(200);
+    Catalogue.Objective objective = catalogue.objectives().get(0);
+    String key = cycle + "/" + objective.id();
+    submit(rest, key, objective);
+    String signOff = rest.task(objective.sesLead(), key).get("id").asText();
+    Callable<Rest.Response> click = () -> rest.complete(objective.sesLead(), signOff, Map.of("approved", true));
+
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    List<Rest.Response> answers;
+    try {
+      answers = pool.invokeAll(List.of(click, click)).stream().map(f -> {
+        try {
+          return f.get();
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      }).toList();
+    } finally {
+      pool.shutdown();
+    }
+    System.out.println("ConcurrentSignOffIT: the same sign-off twice: " + answers);
+    assertThat(answers).extracting(Rest.Response::status).containsOnlyOnce(204);
+    Rest.Response second = answers.stream().filter(a -> a.status() != 204).findFirst().orElseThrow();
+    assertThat(second.status()).as(second.body()).isEqualTo(404);
+    assertThat(second.json().get("message").asText()).doesNotContain("try again").contains("no longer open");
+    assertThat(jdbc.sql("""
+        select count(*) from return_submission s join objective_return r on r.id = s.return_id
+        where r.cycle_key = ? and r.objective_id = ? and s.decision = 'approved'""")
+        .params(cycle, objective.id()).query(Integer.class).single()).isOne();
+  }
+
   /** The lead opens the return and submits it. */
   private static void submit(Rest rest, String key, Catalogue.Objective objective) {
     String taskId = rest.task(objective.projectLead(), key).get("id").asText();

@@ -65,12 +65,15 @@ class DeadlinesIT {
     assertThat(OffsetDateTime.parse(task.get("followUp").asText(), java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ"))
         .atZoneSameInstant(UK).toLocalDate()).isEqualTo(workingDays.before(computed, 5));
 
-    // one cycle whose returns were due yesterday, one whose returns are due in two working days
+    // one cycle whose returns were due yesterday, one whose returns are due in two working days; each of a
+    // quarter gone by, as a cycle's dates fall after its quarter began and within a year of its end
     LocalDate overdue = workingDays.before(today, 1);
-    assertThat(rest.startCycle("ses.coordinator", "2046-47 Q3", overdue.toString(), today.plusDays(30).toString()).status())
+    String overduePeriod = OVERDUE_PERIOD;
+    assertThat(rest.startCycle("ses.coordinator", overduePeriod, overdue.toString(), today.plusDays(30).toString()).status())
         .isEqualTo(200);
     LocalDate soon = workingDays.after(today, 2);
-    assertThat(rest.startCycle("ses.coordinator", "2046-47 Q4", soon.toString(), today.plusDays(40).toString()).status())
+    String soonPeriod = SOON_PERIOD;
+    assertThat(rest.startCycle("ses.coordinator", soonPeriod, soon.toString(), today.plusDays(40).toString()).status())
         .isEqualTo(200);
 
     // (each task appears once the message announcing it has gone: a job of its own)
@@ -79,14 +82,14 @@ class DeadlinesIT {
       List<String> keys = mine(keys(rest, "ses.coordinator", "Overdue returns"));
       return keys.size() == 11 ? keys : null;
     }, "11 overdue returns");
-    assertThat(late).allMatch(k -> k.startsWith("2046-47-Q3/"));
+    assertThat(late).allMatch(k -> k.startsWith(overduePeriod.replace(' ', '-') + "/"));
     assertThat(filterId(rest, LEAD, "Overdue returns")).as("leads do not get the coordinators' filter").isNull();
 
     List<String> dueSoon = Rest.waitFor(() -> {
       List<String> keys = mine(keys(rest, LEAD, "My returns due soon"));
       return keys.isEmpty() ? null : keys;
     }, "a return due soon");
-    assertThat(dueSoon).containsExactly("2046-47-Q4/business-growth");
+    assertThat(dueSoon).containsExactly(soonPeriod.replace(' ', '-') + "/business-growth");
   }
 
   @Test
@@ -110,8 +113,18 @@ class DeadlinesIT {
         .sorted().toList();
   }
 
+  /** The two quarters before the one under way (Sefton's year starts in April). */
+  private static final String OVERDUE_PERIOD = seftonQuarterOf(LocalDate.now(UK).minusMonths(3));
+  private static final String SOON_PERIOD = seftonQuarterOf(LocalDate.now(UK).minusMonths(6));
+
+  private static String seftonQuarterOf(LocalDate day) {
+    int startYear = day.getMonthValue() >= 4 ? day.getYear() : day.getYear() - 1;
+    return "%d-%02d Q%d".formatted(startYear, (startYear + 1) % 100, (day.getMonthValue() + 8) % 12 / 3 + 1);
+  }
+
   private static List<String> mine(List<String> keys) {
-    return keys.stream().filter(k -> k.startsWith("2045-46-") || k.startsWith("2046-47-")).toList();
+    return keys.stream().filter(k -> k.startsWith("2045-46-") || k.startsWith(OVERDUE_PERIOD.replace(' ', '-') + "/")
+        || k.startsWith(SOON_PERIOD.replace(' ', '-') + "/")).toList();
   }
 
   private static String filterId(Rest rest, String user, String name) {

@@ -24,11 +24,119 @@ public final class Rest {
   public static final String PASSWORD = "Quarterly-Test-1";
   public static final ObjectMapper JSON = new ObjectMapper();
 
-  private final HttpClient http = HttpClient.newHttpClient();
+  private final HttpClient http;
   private final String base;
+  private final int port;
+  private final Spelling spelling;
+  /** The users' webapp sessions, for a spelling that goes through the webapps' alias of the engine's API. */
+  private final Map<String, WebappSession> sessions;
 
   public Rest(int port) {
+    this(port, Spelling.PLAIN, HttpClient.newHttpClient(), new java.util.concurrent.ConcurrentHashMap<>());
+  }
+
+  private Rest(int port, Spelling spelling, HttpClient http, Map<String, WebappSession> sessions) {
+    this.port = port;
     this.base = "http://localhost:" + port;
+    this.spelling = spelling;
+    this.http = http;
+    this.sessions = sessions;
+  }
+
+  /** The same client, writing every path in another spelling of the same request. */
+  public Rest spelt(Spelling spelling) {
+    return new Rest(port, spelling, http, sessions);
+  }
+
+  /**
+   * One way of writing the paths of the engine's REST API (and the application's API) that the
+   * servlet container, or JAX-RS, takes for the same request, or nearly: the rules in front of the
+   * engine must decide on what is dispatched, not on the spelling.
+   */
+  public record Spelling(String name, java.util.function.UnaryOperator<String> engine,
+      java.util.function.UnaryOperator<String> application, boolean webappSession) {
+
+    public static final Spelling PLAIN = new Spelling("as documented", p -> p, p -> p, false);
+
+    /** Every spelling tried: the plain one first. */
+    public static List<Spelling> all() {
+      return List.of(PLAIN,
+          new Spelling("trailing slash", p -> p + "/", p -> p + "/", false),
+          new Spelling("two trailing slashes", p -> p + "//", p -> p + "//", false),
+          new Spelling("doubled slash after the API", p -> p.replaceFirst("^/engine-rest/", "/engine-rest//"),
+              p -> p.replaceFirst("^/api/", "/api//"), false),
+          new Spelling("doubled slash inside", Rest::doubledInside, Rest::doubledInside, false),
+          new Spelling("path parameter", p -> withSegment(p, ";ses=1"), p -> withSegment(p, ";ses=1"), false),
+          new Spelling("empty path parameter", p -> p + ";", p -> p + ";", false),
+          new Spelling("percent-encoded letter", Rest::encodedLetter, Rest::encodedLetter, false),
+          new Spelling("upper case", Rest::upperCase, Rest::upperCase, false),
+          new Spelling("encoded slash", p -> p.replaceFirst("^(/[^/]+/[^/]+)/", "$1%2F"), p -> p.replaceFirst("^(/[^/]+/[^/]+)/", "$1%2F"), false),
+          new Spelling("encoded percent", p -> encodedLetter(p).replaceFirst("%", "%25"), p -> encodedLetter(p).replaceFirst("%", "%25"), false),
+          new Spelling("dot segment", p -> p.replaceFirst("^/engine-rest/", "/engine-rest/./"), p -> p.replaceFirst("^/api/", "/api/./"), false),
+          new Spelling("dot-dot segment", p -> p.replaceFirst("^/engine-rest/([^/]+)/", "/engine-rest/$1/x/../"),
+              p -> p.replaceFirst("^/api/([^/]+)/", "/api/$1/x/../"), false),
+          new Spelling("named engine", p -> p.replaceFirst("^/engine-rest/", "/engine-rest/engine/default/"), p -> p, false),
+          new Spelling("named engine, trailing slash", p -> p.replaceFirst("^/engine-rest/", "/engine-rest/engine/default/") + "/",
+              p -> p, false),
+          new Spelling("the webapps' alias", p -> p.replaceFirst("^/engine-rest/", "/camunda/api/engine/engine/default/"),
+              p -> p, true),
+          new Spelling("the webapps' alias, trailing slash",
+              p -> p.replaceFirst("^/engine-rest/", "/camunda/api/engine/engine/default/") + "/", p -> p, true),
+          new Spelling("the webapps' alias, no engine name", p -> p.replaceFirst("^/engine-rest/", "/camunda/api/engine/"),
+              p -> p, true));
+    }
+
+    String spell(String pathAndQuery) {
+      int query = pathAndQuery.indexOf('?');
+      String path = query < 0 ? pathAndQuery : pathAndQuery.substring(0, query);
+      String rest = query < 0 ? "" : pathAndQuery.substring(query);
+      if (path.startsWith("/engine-rest/")) {
+        return engine.apply(path) + rest;
+      }
+      return path.startsWith("/api/") ? application.apply(path) + rest : pathAndQuery;
+    }
+
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  /** The path with its last slash doubled: {@code /engine-rest/task//abc}. */
+  private static String doubledInside(String path) {
+    int last = path.lastIndexOf('/');
+    return last <= path.indexOf('/', 1) ? path : path.substring(0, last) + "/" + path.substring(last);
+  }
+
+  /** A parameter on the path's second segment: {@code /engine-rest/task;ses=1/abc}. */
+  private static String withSegment(String path, String parameter) {
+    int second = path.indexOf('/', 1);
+    int end = path.indexOf('/', second + 1);
+    return end < 0 ? path + parameter : path.substring(0, end) + parameter + path.substring(end);
+  }
+
+  /** The path's second segment in capitals: {@code /engine-rest/TASK/abc}. */
+  private static String upperCase(String path) {
+    int second = path.indexOf('/', 1) + 1;
+    int end = path.indexOf('/', second);
+    end = end < 0 ? path.length() : end;
+    return path.substring(0, second) + path.substring(second, end).toUpperCase(java.util.Locale.ROOT) + path.substring(end);
+  }
+
+  /** The first letter of the path's second segment percent-encoded: {@code /engine-rest/%74ask}. */
+  private static String encodedLetter(String path) {
+    int second = path.indexOf('/', 1) + 1;
+    char letter = path.charAt(second);
+    return path.substring(0, second) + String.format("%%%02X", (int) letter) + path.substring(second + 1);
+  }
+
+  /** The address of a path as this client spells it. */
+  public String url(String path) {
+    return base + spelling.spell(path);
+  }
+
+  private URI uri(String path) {
+    return URI.create(base + spelling.spell(path));
   }
 
   public record Response(int status, String body) {
@@ -42,16 +150,16 @@ public final class Rest {
   }
 
   public Response get(String user, String path) {
-    return send(user, HttpRequest.newBuilder(URI.create(base + path)).GET());
+    return send(user, HttpRequest.newBuilder(uri(path)).GET());
   }
 
   public Response delete(String user, String path) {
-    return send(user, HttpRequest.newBuilder(URI.create(base + path)).DELETE());
+    return send(user, HttpRequest.newBuilder(uri(path)).DELETE());
   }
 
   public Response post(String user, String path, Object body) {
     try {
-      return send(user, HttpRequest.newBuilder(URI.create(base + path))
+      return send(user, HttpRequest.newBuilder(uri(path))
           .header("Content-Type", "application/json")
           .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
     } catch (IOException e) {
@@ -61,7 +169,7 @@ public final class Rest {
 
   public Response put(String user, String path, Object body) {
     try {
-      return send(user, HttpRequest.newBuilder(URI.create(base + path))
+      return send(user, HttpRequest.newBuilder(uri(path))
           .header("Content-Type", "application/json")
           .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
     } catch (IOException e) {
@@ -71,7 +179,7 @@ public final class Rest {
 
   /** A POST whose body is sent as it is: JSON the test wrote by hand, of any size. */
   public Response postText(String user, String path, String json) {
-    return send(user, HttpRequest.newBuilder(URI.create(base + path))
+    return send(user, HttpRequest.newBuilder(uri(path))
         .header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
@@ -81,7 +189,7 @@ public final class Rest {
    * the status the server answers without waiting for the body.
    */
   public int statusOfHeadersOnly(String user, String method, String path, long contentLength) {
-    URI uri = URI.create(base + path);
+    URI uri = uri(path);
     try (var socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
       socket.setSoTimeout(10_000);
       String credentials = Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
@@ -100,7 +208,7 @@ public final class Rest {
 
   /** The response with its headers, for what a browser does with them. */
   public HttpResponse<String> exchange(String user, String path) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
     authenticate(user, PASSWORD, request);
     try {
       return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -111,7 +219,7 @@ public final class Rest {
 
   /** A download: the response's bytes, as they were served. */
   public HttpResponse<byte[]> download(String user, String path) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
     authenticate(user, PASSWORD, request);
     try {
       return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
@@ -122,7 +230,7 @@ public final class Rest {
 
   /** A GET with a password other than the test one: a wrong one, or one a user changed. */
   public int getWithPassword(String user, String password, String path) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
     authenticate(user, password, request);
     try {
       return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
@@ -140,6 +248,11 @@ public final class Rest {
   }
 
   private Response send(String user, HttpRequest.Builder request) {
+    if (spelling.webappSession() && request.build().uri().getPath().startsWith("/camunda/")) {
+      // the webapps' alias takes the webapps' login (a session), not HTTP Basic; nobody logged in is anonymous
+      return user == null ? WebappSession.anonymous(port).send(request, true)
+          : sessions.computeIfAbsent(user, u -> WebappSession.login(port, u, PASSWORD, "welcome")).send(request, true);
+    }
     authenticate(user, PASSWORD, request);
     try {
       HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());

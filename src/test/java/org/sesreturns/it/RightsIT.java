@@ -46,7 +46,7 @@ class RightsIT {
 
   @Test
   void unknownUserIsRefused() {
-    // (a wrong password for a real user would lock that user for a while: the engine throttles logins)
+    // (a wrong password for a real user would count towards slowing that user's logins from here)
     var http = java.net.http.HttpClient.newHttpClient();
     var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/engine-rest/task?maxResults=100"))
         .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("no.such.person:guess".getBytes()))

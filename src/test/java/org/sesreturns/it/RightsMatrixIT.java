@@ -67,7 +67,14 @@ class RightsMatrixIT {
     USERS.put(COORDINATOR, "riverside.coordinator");
   }
 
-  private static final String CYCLE = "2029-30-Q1";
+  /**
+   * The quarter under way (riverside's year starts in January), so its pack can be presented at a
+   * meeting held today: a meeting is held after its quarter has begun and not in the future.
+   */
+  private static final java.time.LocalDate TODAY = java.time.LocalDate.now(java.time.ZoneId.of("Europe/London"));
+  private static final String PERIOD = "%d-%02d Q%d".formatted(TODAY.getYear(), (TODAY.getYear() + 1) % 100,
+      (TODAY.getMonthValue() - 1) / 3 + 1);
+  private static final String CYCLE = PERIOD.replace(' ', '-');
   private static final String JOBS = CYCLE + "/jobs-and-skills";
   private static final String RIVERSIDE = CYCLE + "/riverside-places";
 
@@ -77,13 +84,17 @@ class RightsMatrixIT {
   @Autowired
   JdbcClient jdbc;
 
+  private Rest plain;
+  /** The client the actions call through: {@link #plain}, or the same in another spelling while refusals are tried. */
   private Rest rest;
   private final List<String> matrix = new ArrayList<>();
 
   @BeforeAll
   void openCycle() {
-    rest = new Rest(port);
-    assertThat(rest.startCycle("riverside.coordinator", "2029-30 Q1", "2029-07-10", "2029-07-30").status()).isEqualTo(200);
+    plain = new Rest(port);
+    rest = plain;
+    assertThat(rest.startCycle("riverside.coordinator", PERIOD, TODAY.plusDays(60).toString(),
+        TODAY.plusDays(80).toString()).status()).isEqualTo(200);
   }
 
   @Test
@@ -211,7 +222,7 @@ class RightsMatrixIT {
     check("review the pack", Set.of(COORDINATOR), user -> rest.complete(user, review, Map.of("packApproved", true)).status());
     String present = rest.task("riverside.coordinator", CYCLE, "userTask_presentPack").get("id").asText();
     check("present the pack", Set.of(COORDINATOR), user -> rest.complete(user, present,
-        Map.of("boardMeetingHeld", java.time.LocalDate.now().minusDays(1).toString(), "boardDecisions", "Noted")).status());
+        Map.of("boardMeetingHeld", TODAY.toString(), "boardDecisions", "Noted")).status());
     assertThat(rest.get("riverside.coordinator", "/api/cycles/" + CYCLE).json().get("status").asText()).isEqualTo("closed");
   }
 
@@ -246,9 +257,34 @@ class RightsMatrixIT {
       } else {
         assertThat(status).as(action + " as " + role).isIn(role.equals(ANONYMOUS) ? List.of(401) : List.of(400, 403, 404));
         assertThat(fingerprint()).as(action + " as " + role + " stores nothing").isEqualTo(before);
-        matrix.add(action + " | " + role + " | refused " + status);
+        matrix.add(action + " | " + role + " | refused " + status + refusedInEverySpelling(action, role, call));
       }
     }
+  }
+
+  /**
+   * The refused action tried again in every other spelling of the same request (a trailing or
+   * doubled slash, a path parameter, percent-encoding, capitals, dot segments, the named engine,
+   * the webapps' alias with the user's webapp session): refused each time, nothing stored. A
+   * spelling JAX-RS does not dispatch at all is answered 404 (or Tomcat's 400) for everyone.
+   */
+  private String refusedInEverySpelling(String action, String role, Function<String, Integer> call) {
+    java.util.Map<Integer, Integer> statuses = new java.util.TreeMap<>();
+    try {
+      for (Rest.Spelling spelling : Rest.Spelling.all().subList(1, Rest.Spelling.all().size())) {
+        rest = plain.spelt(spelling);
+        String before = fingerprint();
+        int status = call.apply(USERS.get(role));
+        assertThat(status).as(action + " as " + role + ", spelt with " + spelling)
+            .isIn(role.equals(ANONYMOUS) && !spelling.webappSession() ? List.of(400, 401, 404) : List.of(400, 401, 403, 404, 405));
+        assertThat(fingerprint()).as(action + " as " + role + ", spelt with " + spelling + ", stores nothing")
+            .isEqualTo(before);
+        statuses.merge(status, 1, Integer::sum);
+      }
+    } finally {
+      rest = plain;
+    }
+    return " (other spellings: " + statuses + ")";
   }
 
   /** Everything a refused action could have changed, once the engine's own work has settled. */
@@ -284,7 +320,7 @@ class RightsMatrixIT {
   }
 
   private Map<String, Object> entry(String task, String lead) {
-    JsonNode rows = Rest.filledIn(Rest.jsonValue(rest.formVariables(lead, task), "kpis"));
+    JsonNode rows = Rest.filledIn(Rest.jsonValue(plain.formVariables(lead, task), "kpis"));
     return Map.of("overallStatus", "green", "commentary", "On plan; nothing to add.", "kpis", rows);
   }
 
@@ -299,7 +335,7 @@ class RightsMatrixIT {
     String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nprobe\r\n"
         + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"probe.bpmn\"; filename=\"probe.bpmn\"\r\n"
         + "Content-Type: application/xml\r\n\r\n" + model + "\r\n--" + boundary + "--\r\n";
-    var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/engine-rest/deployment/create"))
+    var request = HttpRequest.newBuilder(URI.create(rest.url("/engine-rest/deployment/create")))
         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
         .POST(HttpRequest.BodyPublishers.ofString(body));
     if (user != null) {

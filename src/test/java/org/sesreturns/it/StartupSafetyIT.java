@@ -15,8 +15,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * No defaults an attacker knows: outside demo mode the application will not start without an
- * administrator password from the environment, with "admin", with an embedded database without a
- * password, or with an H2 network server; demo mode starts and says so.
+ * administrator password from the environment, with "admin" or a password the engine's policy
+ * refuses, with an embedded database without a password, or with an H2 network server; demo mode
+ * starts and says so.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class StartupSafetyIT {
@@ -31,6 +32,14 @@ class StartupSafetyIT {
   void adminAsPasswordIsRefused(CapturedOutput output) {
     assertRefused(output, "SES_ADMIN_PASSWORD is one anybody would guess",
         "--spring.profiles.active=postgres", "--camunda.bpm.admin-user.password=admin");
+  }
+
+  @Test
+  void anAdministratorPasswordThePasswordPolicyRefusesStopsStartUpWithWhatItLacks(CapturedOutput output) {
+    // the engine would refuse to create the administrator with it, with a stack trace and no word of what to change
+    assertRefused(output, "SES_ADMIN_PASSWORD does not meet the password policy: it needs an upper-case letter,"
+        + " a special character", "--spring.profiles.active=postgres", "--camunda.bpm.admin-user.password=sefton2024x");
+    assertThat(output).doesNotContain("PasswordPolicy").doesNotContain("ProcessEngineException");
   }
 
   @Test

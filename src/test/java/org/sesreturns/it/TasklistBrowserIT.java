@@ -246,26 +246,26 @@ class TasklistBrowserIT {
     wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[normalize-space()='Quarterly reporting cycle']")))
         .click();
     WebElement start = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form[name=startCycle]")));
-    start.findElement(By.id("period")).sendKeys("2033-34 Q3");
-    // the form shows when returns will be due, in working days after the quarter (Oct-Dec 2033) ends
-    var computed = deadlines.returnsDue(org.sesreturns.catalogue.Period.parse("2033-34 Q3"), java.time.Month.APRIL);
-    wait.until(d -> start.findElement(By.id("returnsDueHint")).getText().contains("Oct-Dec 2033 are due on "
+    start.findElement(By.id("period")).sendKeys("2024-25 Q3");
+    // the form shows when returns will be due, in working days after the quarter (Oct-Dec 2024) ends
+    var computed = deadlines.returnsDue(org.sesreturns.catalogue.Period.parse("2024-25 Q3"), java.time.Month.APRIL);
+    wait.until(d -> start.findElement(By.id("returnsDueHint")).getText().contains("Oct-Dec 2024 are due on "
         + computed.format(java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", java.util.Locale.UK))));
     assertThat(start.findElement(By.id("returnsDue")).getAttribute("placeholder"))
         .isEqualTo(computed.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")));
     // a date in UK form is read back in words; a wrong one is said to be wrong, not only turned red
     WebElement meeting = start.findElement(By.id("boardMeeting"));
-    meeting.sendKeys("31/02/2034");
+    meeting.sendKeys("31/02/2025");
     wait.until(d -> start.findElement(By.id("boardMeetingRead")).getText().startsWith("Not a date yet"));
     meeting.clear();
-    meeting.sendKeys("1/2/2034");
-    wait.until(d -> start.findElement(By.id("boardMeetingRead")).getText().equals("Read as Wednesday 1 February 2034."));
+    meeting.sendKeys("3/2/2025");
+    wait.until(d -> start.findElement(By.id("boardMeetingRead")).getText().equals("Read as Monday 3 February 2025."));
     WebElement startButton = browser.findElement(By.xpath("//button[normalize-space()='Start']"));
     wait.until(d -> startButton.isEnabled());
     startButton.click();
-    wait.until(d -> jdbc.sql("select count(*) from objective_return where cycle_key = '2033-34-Q3'")
+    wait.until(d -> jdbc.sql("select count(*) from objective_return where cycle_key = '2024-25-Q3'")
         .query(Integer.class).single() == 11);
-    assertThat(jdbc.sql("select returns_due from cycle where cycle_key = '2033-34-Q3'").query(java.time.LocalDate.class)
+    assertThat(jdbc.sql("select returns_due from cycle where cycle_key = '2024-25-Q3'").query(java.time.LocalDate.class)
         .single()).isEqualTo(computed);
     // every open return, each with its assignee by name, not by login id
     browser.navigate().refresh();
@@ -277,7 +277,7 @@ class TasklistBrowserIT {
     // the leads do their part over REST; this test is about the coordinator's forms
     Rest rest = new Rest(port);
     for (var objective : catalogue.objectives()) {
-      String key = "2033-34-Q3/" + objective.id();
+      String key = "2024-25-Q3/" + objective.id();
       String taskId = rest.task(objective.projectLead(), key).get("id").asText();
       var rows = Rest.filledIn(Rest.jsonValue(rest.formVariables(objective.projectLead(), taskId), "kpis"));
       assertThat(rest.complete(objective.projectLead(), taskId, java.util.Map.of("overallStatus", "green",
@@ -290,9 +290,9 @@ class TasklistBrowserIT {
     openCoordinatorTask("Review board pack");
     WebElement review = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form[name=reviewPack]")));
     wait.until(d -> review.findElement(By.id("packLink")).getAttribute("href")
-        .endsWith("/api/cycles/2033-34-Q3/pack/versions/1.html"));
+        .endsWith("/api/cycles/2024-25-Q3/pack/versions/1.html"));
     assertThat(review.findElements(By.cssSelector("a.ses-download")).stream().map(a -> a.getAttribute("href")))
-        .allMatch(href -> href.matches(".*/api/cycles/2033-34-Q3/pack/versions/1\\.(html|pdf|docx|xlsx)"))
+        .allMatch(href -> href.matches(".*/api/cycles/2024-25-Q3/pack/versions/1\\.(html|pdf|docx|xlsx)"))
         .hasSize(4);
     // the compiled pack is shown in the form itself, fetched with the coordinator's login session
     browser.switchTo().frame(review.findElement(By.cssSelector("iframe.ses-pack")));
@@ -308,18 +308,18 @@ class TasklistBrowserIT {
     openCoordinatorTask("Present pack to the board");
     WebElement present = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form[name=presentPack]")));
     WebElement held = present.findElement(By.id("boardMeetingHeld"));
-    wait.until(d -> "1/2/2034".equals(held.getAttribute("value")));
+    wait.until(d -> "3/2/2025".equals(held.getAttribute("value")));
     held.clear();
     held.sendKeys("2026-01-20");
     present.findElement(By.id("boardDecisions")).sendKeys("The board noted the pack.");
     wait.until(d -> completeButton().isEnabled());
     clickComplete();
     wait.until(d -> cycleStatus().equals("closed"));
-    assertThat(jdbc.sql("select board_decisions from cycle where cycle_key = '2033-34-Q3'").query(String.class).single())
+    assertThat(jdbc.sql("select board_decisions from cycle where cycle_key = '2024-25-Q3'").query(String.class).single())
         .isEqualTo("The board noted the pack.");
 
     // the form's link opens the pack in the same browser, with the Tasklist login (no second password)
-    browser.get("http://localhost:" + port + "/api/cycles/2033-34-Q3/pack");
+    browser.get("http://localhost:" + port + "/api/cycles/2024-25-Q3/pack");
     wait.until(d -> d.findElement(By.tagName("h1")).getText().equals("Sefton Economic Strategy Action Plan"));
     assertThat(browser.findElements(By.cssSelector("section.objective"))).hasSize(11);
   }
@@ -510,7 +510,7 @@ class TasklistBrowserIT {
   }
 
   private String cycleStatus() {
-    return jdbc.sql("select status from cycle where cycle_key = '2033-34-Q3'").query(String.class).single();
+    return jdbc.sql("select status from cycle where cycle_key = '2024-25-Q3'").query(String.class).single();
   }
 
   @Test
@@ -563,21 +563,32 @@ class TasklistBrowserIT {
   }
 
   private void logIn(String user, String app) {
-    browser.get("http://localhost:" + port + app);
-    WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[placeholder=Username]")));
-    name.sendKeys(user);
-    browser.findElement(By.cssSelector("input[type=password]")).sendKeys(Rest.PASSWORD);
-    browser.findElement(By.cssSelector("button[type=submit]")).click();
-    // the welcome page navigates on to the board packs page as soon as the login is through, so an
-    // element found a moment ago may already belong to a page that is gone: ask again until the
-    // password field is no longer shown on the page the browser holds now
-    wait.until(d -> {
+    // on a loaded machine the login page can show its fields before its script is bound to them,
+    // and what was typed then is lost: the page is loaded again and the login typed again
+    for (int attempt = 1; ; attempt++) {
+      browser.get("http://localhost:" + port + app);
+      WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[placeholder=Username]")));
+      name.sendKeys(user);
+      browser.findElement(By.cssSelector("input[type=password]")).sendKeys(Rest.PASSWORD);
+      browser.findElement(By.cssSelector("button[type=submit]")).click();
+      // the welcome page navigates on to the board packs page as soon as the login is through, so an
+      // element found a moment ago may already belong to a page that is gone: ask again until the
+      // password field is no longer shown on the page the browser holds now
       try {
-        return d.findElements(By.cssSelector("input[type=password]")).stream().noneMatch(WebElement::isDisplayed);
-      } catch (org.openqa.selenium.WebDriverException navigatedAway) {
-        return false;
+        new WebDriverWait(browser, Duration.ofSeconds(attempt < 3 ? 15 : 30)).until(d -> {
+          try {
+            return d.findElements(By.cssSelector("input[type=password]")).stream().noneMatch(WebElement::isDisplayed);
+          } catch (org.openqa.selenium.WebDriverException navigatedAway) {
+            return false;
+          }
+        });
+        break;
+      } catch (org.openqa.selenium.TimeoutException stillOnTheLoginPage) {
+        if (attempt == 3) {
+          throw stillOnTheLoginPage;
+        }
       }
-    });
+    }
     // the webapps' login page asks who is logged in before anyone is (404s at the console): that
     // is Camunda's, not the forms'; the tests read the console from here on
     consoleErrors();

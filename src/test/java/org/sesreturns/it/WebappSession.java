@@ -31,6 +31,13 @@ final class WebappSession {
     return session;
   }
 
+  /** A browser that has not logged in: the webapps' cookies, no user. */
+  static WebappSession anonymous(int port) {
+    WebappSession session = new WebappSession(port);
+    session.raw("/camunda/app/welcome/default/");
+    return session;
+  }
+
   int loginStatus;
   /** The cookies the server set on the way in, as it sent them (flags and all). */
   final java.util.List<String> loginCookies = new java.util.ArrayList<>();
@@ -95,6 +102,14 @@ final class WebappSession {
   private String xsrf() {
     return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
         .map(HttpCookie::getValue).findFirst().orElse("");
+  }
+
+  /** Any request, with the session's XSRF token when {@code withToken}, as the webapps send their changes. */
+  Rest.Response send(HttpRequest.Builder request, boolean withToken) {
+    if (withToken) {
+      request.header("X-XSRF-TOKEN", xsrf());
+    }
+    return send(request);
   }
 
   private Rest.Response send(HttpRequest.Builder request) {
