@@ -24,13 +24,15 @@ public final class QuarterlyCycle {
    * no longer under review (a late return made a newer one meanwhile) is refused.
    */
   public static final String REVIEWED_VERSION = "reviewedVersion";
+  /** The executive summary the coordinator writes in the review, printed first in the pack. */
+  public static final String EXECUTIVE_SUMMARY = "executiveSummary";
   /** Who started the cycle, as the start event records it. */
   public static final String INITIATOR = "initiator";
 
   /** Every variable the process holds at some point; a client may send no other. */
   static final java.util.List<String> ALL = java.util.List.of(PERIOD, RETURNS_DUE, BOARD_MEETING, INITIATOR,
       PACK_APPROVED, PACK_REVIEW_COMMENT, REOPEN_OBJECTIVES, BOARD_MEETING_HELD, BOARD_DECISIONS, PACK_FORM,
-      MISSING_RETURNS, COMPILE_REASON, REVIEWED_VERSION);
+      MISSING_RETURNS, COMPILE_REASON, REVIEWED_VERSION, EXECUTIVE_SUMMARY);
 
   /** The batch one instance of the issuing step issues (0, 1, ...), local to it. */
   static final String ISSUE_BATCH = "issueBatch";

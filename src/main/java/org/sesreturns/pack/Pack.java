@@ -1,8 +1,11 @@
 package org.sesreturns.pack;
 
+import java.math.BigDecimal;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeMap;
+import org.sesreturns.catalogue.KpiType;
 
 /**
  * The board pack as it reads, whatever its format: a cover, a summary the board reads first, and
@@ -16,13 +19,55 @@ import java.util.TreeMap;
 public record Pack(String strategy, String board, String period, String quarter, String financialYear,
     String boardMeeting, Integer version, boolean draft, Summary summary, List<Section> sections) {
 
+  /** What the header of each page says: the strategy, the quarter and the pack's version. */
+  public String runningHeader() {
+    return strategy + " \u00b7 " + quarter + " (" + period + ") \u00b7 " + (draft ? "Draft" : "Version " + version);
+  }
+
   /** Whether this pack (or this part of a large one) holds the objective's section: the summary links to it. */
   public boolean includes(String objectiveId) {
     return sections.stream().anyMatch(s -> s.objectiveId().equals(objectiveId));
   }
 
-  /** The summary: one row per objective (worsened first), and the counts by status. */
-  public record Summary(List<SummaryRow> rows, Counts objectives, Counts kpis) {}
+  /**
+   * The summary: the executive summary the coordinators wrote (its paragraphs; none before they
+   * write one), one row per objective in catalogue order, the counts by status, and the exceptions
+   * the board reads before the sections.
+   */
+  public record Summary(List<String> executive, List<SummaryRow> rows, Counts objectives, Counts kpis,
+      List<Concern> exceptions) {
+
+    /** The rows as the board reads them: those whose status worsened first, then catalogue order. */
+    public List<SummaryRow> worsenedFirst() {
+      return rows.stream().sorted(Comparator.comparing(r -> !r.worsened())).toList();
+    }
+  }
+
+  /**
+   * An objective with KPIs at Red or worse than in its previous return, in catalogue order: those
+   * KPIs with their progress notes, and the lead's commentary.
+   */
+  public record Concern(String objectiveId, String objective, String projectLead, String overallStatus,
+      List<ConcernKpi> kpis, List<String> commentary) {}
+
+  /** A KPI at Red or worse than before; {@code previousStatus} is null when it had none. */
+  public record ConcernKpi(String kpi, String target, String achieved, String status, String previousStatus,
+      String progress) {
+
+    public String statusClass() {
+      return status == null || status.isEmpty() ? "none" : status.toLowerCase(Locale.ROOT);
+    }
+
+    /** Why it is an exception, in the board's words. */
+    public String reason() {
+      boolean red = "Red".equals(status);
+      boolean worse = previousStatus != null && !previousStatus.isEmpty() && !previousStatus.equals(status);
+      if (red && worse) {
+        return "Red, was " + previousStatus;
+      }
+      return red ? "Red" : "Worse: " + previousStatus + " to " + status;
+    }
+  }
 
   /**
    * @param direction how the status moved since the previous quarter: {@code Improved},
@@ -64,9 +109,21 @@ public record Pack(String strategy, String board, String period, String quarter,
   /** A quarter: its period ({@code 2023-24 Q4}, which sorts) and its months ({@code Jan-Mar 2024}). */
   public record Quarter(String period, String label) {}
 
-  /** A KPI row: target and achieved as printed, status as a word (Green, Amber, Red or empty). */
+  /**
+   * A KPI row: target and achieved as printed, status as a word (Green, Amber, Red or empty).
+   *
+   * @param type the KPI's type, null for a row the catalogue does not know (a lead's own row)
+   * @param targetValue the target as a number, where the type is numeric and the target one
+   * @param achievedValue the achieved value as a number, likewise: what a spreadsheet computes with
+   */
   public record Row(String kpiId, String kpi, String baseline, String target, String achieved, String status,
-      String progress) {
+      String progress, KpiType type, BigDecimal targetValue, BigDecimal achievedValue) {
+
+    /** A row with no figures to compute with: text KPIs, or one not in the catalogue. */
+    public static Row text(String kpiId, String kpi, String baseline, String target, String achieved, String status,
+        String progress) {
+      return new Row(kpiId, kpi, baseline, target, achieved, status, progress, null, null, null);
+    }
 
     /** The status's colour class: green, amber, red or none. */
     public String statusClass() {

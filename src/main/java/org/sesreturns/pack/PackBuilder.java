@@ -49,9 +49,9 @@ class PackBuilder {
   /**
    * The pack of a cycle. A compiled version holds the signed-off returns; a draft holds whatever
    * has been submitted so far. An objective without a return in it is shown as not received, with
-   * its last status, never left out.
+   * its last status, never left out. The executive summary is the coordinators', if written.
    */
-  Pack build(Cycle cycle, boolean draft, Integer version) {
+  Pack build(Cycle cycle, boolean draft, Integer version, String executiveSummary) {
     var fyStart = catalogue.strategy().financialYearStart();
     String reportDate = cycle.period().months(fyStart);
     Map<String, StoredReturn> byObjective = new HashMap<>();
@@ -60,6 +60,7 @@ class PackBuilder {
     List<Pack.SummaryRow> summary = new ArrayList<>();
     int[] objectiveCounts = new int[3];
     int[] kpiCounts = new int[3];
+    List<Pack.Concern> exceptions = new ArrayList<>();
     for (Catalogue.Objective objective : catalogue.objectives()) {
       Optional<StoredReturn> stored = Optional.ofNullable(byObjective.get(objective.id()));
       Optional<StoredReturn.Version> latest = stored
@@ -72,20 +73,27 @@ class PackBuilder {
       Status overall = latest.map(v -> v.submission().overallStatus()).orElse(null);
       List<Pack.Row> rows = new ArrayList<>();
       List<Pack.Trend> trends = new ArrayList<>();
+      List<Pack.ConcernKpi> concerns = new ArrayList<>();
       if (latest.isPresent()) {
         for (Submission.KpiValue k : latest.get().submission().kpis()) {
           Optional<Catalogue.Kpi> kpi = Optional.ofNullable(k.kpiId()).flatMap(objective::kpi);
-          rows.add(new Pack.Row(k.kpiId(), k.title(), kpi.map(Catalogue.Kpi::baseline).orElse(null),
-              target(kpi.orElse(null), k.target()), achieved(kpi.orElse(null), k.achieved()),
-              k.status().label(), k.progress()));
+          rows.add(row(k.kpiId(), k.title(), kpi.map(Catalogue.Kpi::baseline).orElse(null), kpi.orElse(null),
+              k.target(), k.achieved(), k.status().label(), k.progress()));
           count(kpiCounts, k.status());
+          Status before1 = k.kpiId() == null ? null : before.stream().findFirst()
+              .map(p -> p.kpis().get(k.kpiId())).map(PreviousQuarter.Figure::status).orElse(null);
+          if (k.status() == Status.RED || "Worsened".equals(direction(before1, k.status()))) {
+            Pack.Row shown = rows.get(rows.size() - 1);
+            concerns.add(new Pack.ConcernKpi(shown.kpi(), shown.target(), shown.achieved(), shown.status(),
+                label(before1), k.progress()));
+          }
           kpi.filter(c -> c.type().numeric()).flatMap(c -> trend(c, k.achieved(), cycle.period(), before))
               .ifPresent(trends::add);
         }
         count(objectiveCounts, overall);
       } else {
-        objective.kpis().forEach(kpi -> rows.add(new Pack.Row(kpi.id(), kpi.title(), kpi.baseline(),
-            target(kpi, kpi.target()), null, "", null)));
+        objective.kpis().forEach(kpi -> rows.add(row(kpi.id(), kpi.title(), kpi.baseline(), kpi, kpi.target(), null, "",
+            null)));
       }
       String sesLead = catalogue.nameOf(stored.map(StoredReturn::sesLead).orElse(objective.sesLead()));
       String projectLead = catalogue.nameOf(stored.map(StoredReturn::projectLead).orElse(objective.projectLead()));
@@ -93,25 +101,27 @@ class PackBuilder {
           label(p.overallStatus()), p.kpis().entrySet().stream()
               .map(e -> {
                 Optional<Catalogue.Kpi> kpi = objective.kpi(e.getKey());
-                return new Pack.Row(e.getKey(), kpi.map(Catalogue.Kpi::title).orElse(e.getKey()), null,
-                    target(kpi.orElse(null), e.getValue().target()), achieved(kpi.orElse(null), e.getValue().achieved()),
+                return row(e.getKey(), kpi.map(Catalogue.Kpi::title).orElse(e.getKey()), null, kpi.orElse(null),
+                    e.getValue().target(), e.getValue().achieved(),
                     e.getValue().status() == null ? "" : e.getValue().status().label(), null);
               })
               .sorted(Comparator.comparingInt(r -> position(objective, r.kpiId())))
               .toList()))
           .toList();
+      if (!concerns.isEmpty()) {
+        exceptions.add(new Pack.Concern(objective.id(), objective.title(), projectLead, label(overall), concerns,
+            paragraphs(latest.get().submission().commentary())));
+      }
       sections.add(new Pack.Section(objective.id(), objective.title(), sesLead, projectLead, reportDate, label(previous),
           label(overall), latest.isPresent(), rows,
           latest.map(v -> paragraphs(v.submission().commentary())).orElse(List.of()), trends, earlier));
       summary.add(new Pack.SummaryRow(objective.id(), objective.title(), sesLead, label(previous), label(overall),
           direction(previous, overall), latest.isPresent()));
     }
-    // the board reads what got worse first; otherwise the catalogue's order
-    List<Pack.SummaryRow> ordered = summary.stream().sorted(Comparator.comparing(r -> !r.worsened())).toList();
     Period period = cycle.period();
     return new Pack(catalogue.strategy().title(), catalogue.strategy().board(), period.text(), reportDate,
         "%d-%02d".formatted(period.startYear(), (period.startYear() + 1) % 100), cycle.boardMeeting().format(MEETING),
-        version, draft, new Pack.Summary(ordered, counts(objectiveCounts), counts(kpiCounts)), sections);
+        version, draft, new Pack.Summary(paragraphs(executiveSummary), summary, counts(objectiveCounts), counts(kpiCounts), exceptions), sections);
   }
 
   /** The KPI's figures over the last quarters, when at least two of them are numbers. */
@@ -137,9 +147,21 @@ class PackBuilder {
     return Optional.of(new Pack.Trend(kpi.title(), points));
   }
 
-  /** An achieved value as a number, when the KPI's type reads it as one (as printed: "£1,200", "45%"). */
+  /**
+   * A KPI row, printed with its unit and, where the KPI is numeric, with its figures as numbers
+   * too. {@code kpi} is null for a row the catalogue does not know.
+   */
+  private static Pack.Row row(String kpiId, String title, String baseline, Catalogue.Kpi kpi, String target,
+      String achieved, String status, String progress) {
+    boolean numeric = kpi != null && kpi.type().numeric();
+    return new Pack.Row(kpiId, title, baseline, target(kpi, target), achieved(kpi, achieved), status, progress,
+        kpi == null ? null : kpi.type(), numeric ? number(kpi, target).orElse(null) : null,
+        numeric ? number(kpi, achieved).orElse(null) : null);
+  }
+
+  /** A figure as a number, when the KPI's type reads it as one (as printed too: "£1,200", "45%"). */
   private static Optional<BigDecimal> number(Catalogue.Kpi kpi, String achieved) {
-    if (achieved == null || achieved.isBlank()) {
+    if (kpi == null || achieved == null || achieved.isBlank()) {
       return Optional.empty();
     }
     KpiType.Result result = kpi.type().achieved(achieved.replace("£", "").replace(",", "").replace("%", "").strip());

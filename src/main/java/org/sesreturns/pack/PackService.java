@@ -15,6 +15,9 @@ import java.util.Optional;
 import org.sesreturns.cycle.Cycle;
 import org.sesreturns.cycle.CycleService;
 import org.sesreturns.cycle.CycleStatus;
+import org.sesreturns.cycle.QuarterlyCycle;
+import org.sesreturns.engine.InvalidInputException;
+import org.sesreturns.engine.TextLimits;
 import org.sesreturns.returns.LateReturns;
 import org.sesreturns.returns.ReturnKey;
 import org.sesreturns.returns.ReturnService;
@@ -32,6 +35,9 @@ import org.thymeleaf.context.Context;
  */
 @Service
 public class PackService {
+
+  /** An executive summary reads on a page or two. */
+  static final int MAX_SUMMARY = 8_000;
 
   private final CycleService cycles;
   private final ReturnService returns;
@@ -123,20 +129,68 @@ public class PackService {
         "the late return for " + key.objectiveId() + " was signed off"));
   }
 
+  /**
+   * Keeps the executive summary a coordinator wrote in the review (empty: none), for this review and the next
+   * (when returns are reopened). On an approval, a summary the version under review does not
+   * print yet is compiled into a new version, put to review at the moment of the approval: the
+   * version approved, and the one the board receives.
+   */
+  @Transactional
+  public void reviewSummary(String cycleKey, String text, boolean approved, String user) {
+    String summary = text.strip();
+    if (summary.length() > MAX_SUMMARY) {
+      throw new InvalidInputException(QuarterlyCycle.EXECUTIVE_SUMMARY + ": is " + summary.length()
+          + " characters long; an executive summary has at most " + MAX_SUMMARY);
+    }
+    TextLimits.unsafeCharacter(summary, true)
+        .ifPresent(p -> { throw new InvalidInputException(QuarterlyCycle.EXECUTIVE_SUMMARY + ": " + p); });
+    Optional<String> kept = summary(cycleKey);
+    if (summary.isEmpty()) {
+      jdbc.sql("delete from pack_summary where cycle_key = ?").param(cycleKey).update();
+    } else if (kept.isEmpty()) {
+      jdbc.sql("insert into pack_summary (cycle_key, summary, written_by, written_at) values (?, ?, ?, ?)")
+          .params(cycleKey, summary, user, OffsetDateTime.now(clock)).update();
+    } else if (!kept.get().equals(summary)) {
+      jdbc.sql("update pack_summary set summary = ?, written_by = ?, written_at = ? where cycle_key = ?")
+          .params(summary, user, OffsetDateTime.now(clock), cycleKey).update();
+    }
+    if (!approved) {
+      return;
+    }
+    Cycle cycle = cycles.require(cycleKey);
+    Version reviewed = latest(cycleKey).orElseThrow();
+    String printed = jdbc.sql("select executive_summary from pack_version where cycle_key = ? and version = ?")
+        .params(cycleKey, reviewed.version()).query(String.class).optional().orElse(null);
+    if (summary.equals(printed == null ? "" : printed)) {
+      return;
+    }
+    var decision = cycles.leftOut(cycleKey);
+    Version version = store(cycle, reviewed.missing(), decision.map(d -> d.by()).orElse(null),
+        "the executive summary was written in the review");
+    jdbc.sql("update pack_version set put_to_review_at = ? where cycle_key = ? and version = ?")
+        .params(cycle.packApprovedAt(), cycleKey, version.version()).update();
+  }
+
+  /** The executive summary written for the cycle's pack, if one is. */
+  Optional<String> summary(String cycleKey) {
+    return jdbc.sql("select summary from pack_summary where cycle_key = ?").param(cycleKey).query(String.class).optional();
+  }
+
   /** Renders every format of a new version and keeps it, with the returns it is missing and why. */
   private Version store(Cycle cycle, List<String> missing, String compiledBy, String reason) {
     String cycleKey = cycle.key();
     int version = jdbc.sql("select coalesce(max(version), 0) + 1 from pack_version where cycle_key = ?")
         .param(cycleKey).query(Integer.class).single();
-    Map<PackFormat, byte[]> files = render(builder.build(cycle, false, version));
+    String summary = summary(cycleKey).orElse(null);
+    Map<PackFormat, byte[]> files = render(builder.build(cycle, false, version, summary));
     OffsetDateTime now = OffsetDateTime.now(clock);
     jdbc.sql("""
             insert into pack_version (cycle_key, version, html, sha256, compiled_at, missing_objectives, compiled_by,
-                                      compile_reason)
-            values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                                      compile_reason, executive_summary)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
         .params(cycleKey, version, new String(files.get(PackFormat.HTML), StandardCharsets.UTF_8),
             sha256(files.get(PackFormat.HTML)), now, missing.isEmpty() ? null : String.join(",", missing), compiledBy,
-            reason)
+            reason, summary)
         .update();
     Map<PackFormat, String> hashes = new EnumMap<>(PackFormat.class);
     files.forEach((format, content) -> {
@@ -207,7 +261,7 @@ public class PackService {
         return version(cycleKey, shown.get().version(), format);
       }
     }
-    byte[] content = render(builder.build(cycle, true, null), format);
+    byte[] content = render(builder.build(cycle, true, null, summary(cycleKey).orElse(null)), format);
     return Optional.of(new File(cycleKey, null, format, content, sha256(content)));
   }
 
@@ -274,14 +328,18 @@ public class PackService {
   }
 
   String html(Pack pack) {
-    return html(pack, true);
+    return html(pack, true, Map.of());
   }
 
-  /** The pack as HTML; {@code front} is whether it opens with the cover and the summary. */
-  String html(Pack pack, boolean front) {
+  /**
+   * The pack as HTML; {@code front} is whether it opens with the cover, contents and summary,
+   * {@code pages} the PDF's pages of sections rendered in other parts, for the contents.
+   */
+  String html(Pack pack, boolean front, Map<String, Integer> pages) {
     Context context = new Context();
     context.setVariable("pack", pack);
     context.setVariable("front", front);
+    context.setVariable("pages", pages);
     return templates.process("pack", context);
   }
 

@@ -26,11 +26,16 @@ class PackTaskListener implements TaskListener {
     boolean review = QuarterlyCycle.TASK_REVIEW_PACK.equals(task.getTaskDefinitionKey());
     // the review shows (and approves) the latest version; the presentation the approved one
     var shown = review ? packs.putToReview(cycleKey) : packs.approved(cycleKey).or(() -> packs.latest(cycleKey));
-    execution.setVariable(QuarterlyCycle.PACK_FORM, Json.variable(packForm.of(cycleKey, shown)));
+    var form = packForm.of(cycleKey, shown);
+    // the summary written in an earlier review of this cycle, to go on from
+    form.put("executiveSummary", packs.summary(cycleKey).orElse(""));
+    execution.setVariable(QuarterlyCycle.PACK_FORM, Json.variable(form));
     if (review) {
       execution.setVariable(QuarterlyCycle.PACK_APPROVED, Variables.booleanValue(null));
       execution.setVariable(QuarterlyCycle.PACK_REVIEW_COMMENT, Variables.stringValue(null));
       execution.setVariable(QuarterlyCycle.REOPEN_OBJECTIVES, Variables.stringValue(null));
+      // a summary sent with an earlier step is not this review's
+      execution.setVariable(QuarterlyCycle.EXECUTIVE_SUMMARY, Variables.stringValue(null));
     }
   }
 }

@@ -8,12 +8,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.io.OutputStream;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BiFunction;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.contentstream.operator.Operator;
 import org.apache.pdfbox.contentstream.operator.OperatorName;
@@ -28,6 +28,8 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDStream;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDDocumentOutline;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
 import org.jsoup.Jsoup;
 import org.jsoup.helper.W3CDom;
 import org.springframework.stereotype.Component;
@@ -49,31 +51,52 @@ class PdfPack {
 
   static final int OBJECTIVES_PER_PART = 25;
   private static final String FONTS = "/net/sf/jasperreports/fonts/dejavu/";
+  /** The size of the running header and the page numbers, in points. */
+  private static final float STAMP_SIZE = 8;
 
-  /**
-   * @param html the pack's HTML; its flag says whether the part carries the cover and the
-   *     summary (the first part does)
-   */
-  byte[] render(Pack pack, BiFunction<Pack, Boolean, String> html) {
-    List<byte[]> parts = new ArrayList<>();
+  /** The pack's HTML for one part of the PDF. */
+  @FunctionalInterface
+  interface PartHtml {
+
+    /**
+     * @param front whether the part carries the cover, contents and summary (the first does)
+     * @param pages where each part of the pack begins, for the contents: by objective id, and
+     *     {@code executive}, {@code summary}, {@code exceptions}; empty when not known yet
+     */
+    String render(Pack part, boolean front, Map<String, Integer> pages);
+  }
+
+  byte[] render(Pack pack, PartHtml html) {
+    List<Pack> parts = new ArrayList<>();
     int sections = pack.sections().size();
     for (int from = 0; from == 0 || from < sections; from += OBJECTIVES_PER_PART) {
-      Pack part = new Pack(pack.strategy(), pack.board(), pack.period(), pack.quarter(), pack.financialYear(),
+      parts.add(new Pack(pack.strategy(), pack.board(), pack.period(), pack.quarter(), pack.financialYear(),
           pack.boardMeeting(), pack.version(), pack.draft(), pack.summary(),
-          pack.sections().subList(from, Math.min(sections, from + OBJECTIVES_PER_PART)));
-      parts.add(renderPart(html.apply(part, from == 0)));
+          pack.sections().subList(from, Math.min(sections, from + OBJECTIVES_PER_PART))));
     }
-    try (PDDocument document = Loader.loadPDF(parts.get(0), null, null, null, IOUtils.createTempFileOnlyStreamCache())) {
+    // the contents give the page where each part of the pack begins, known once every part is
+    // rendered (each part's outline names its pages); the first part is then rendered again with
+    // them, and its length does not change with the numbers
+    Map<String, Integer> pages = new HashMap<>();
+    List<byte[]> rendered = new ArrayList<>();
+    int offset = 0;
+    for (int i = 0; i < parts.size(); i++) {
+      byte[] part = renderPart(html.render(parts.get(i), i == 0, Map.of()));
+      offset += beginnings(part, outlineKeys(parts.get(i), i == 0), offset, pages);
+      rendered.add(part);
+    }
+    rendered.set(0, renderPart(html.render(parts.get(0), true, pages)));
+    try (PDDocument document = Loader.loadPDF(rendered.get(0), null, null, null, IOUtils.createTempFileOnlyStreamCache())) {
       inlineBackgroundArtifacts(document);
       PDFMergerUtility merger = new PDFMergerUtility();
-      for (int i = 1; i < parts.size(); i++) {
-        try (PDDocument next = Loader.loadPDF(parts.get(i), null, null, null, IOUtils.createTempFileOnlyStreamCache())) {
+      for (int i = 1; i < rendered.size(); i++) {
+        try (PDDocument next = Loader.loadPDF(rendered.get(i), null, null, null, IOUtils.createTempFileOnlyStreamCache())) {
           inlineBackgroundArtifacts(next);
           merger.appendDocument(document, next);
         }
-        parts.set(i, null);
+        rendered.set(i, null);
       }
-      numberPages(document);
+      numberPages(document, pack.runningHeader());
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       document.save(out);
       return out.toByteArray();
@@ -82,8 +105,46 @@ class PdfPack {
     }
   }
 
+  /** What the template's outline items of a part stand for, in their order (see pack.html). */
+  private static List<String> outlineKeys(Pack part, boolean front) {
+    List<String> keys = new ArrayList<>();
+    if (front) {
+      if (!part.summary().executive().isEmpty()) {
+        keys.add("executive");
+      }
+      keys.addAll(List.of("contents", "summary", "exceptions"));
+    }
+    part.sections().forEach(s -> keys.add(s.objectiveId()));
+    return keys;
+  }
+
+  /**
+   * Where each outline item of a part begins, counted in the whole pack. Returns the part's
+   * number of pages.
+   */
+  private static int beginnings(byte[] pdf, List<String> keys, int offset, Map<String, Integer> pages) {
+    try (PDDocument document = Loader.loadPDF(pdf)) {
+      PDDocumentOutline outline = document.getDocumentCatalog().getDocumentOutline();
+      int i = 0;
+      for (PDOutlineItem item = outline == null ? null : outline.getFirstChild(); item != null && i < keys.size();
+          item = item.getNextSibling()) {
+        PDPage page = item.findDestinationPage(document);
+        if (page != null) {
+          pages.put(keys.get(i), offset + document.getPages().indexOf(page) + 1);
+        }
+        i++;
+      }
+      return document.getNumberOfPages();
+    } catch (IOException e) {
+      throw new UncheckedIOException("a part of the pack could not be read back", e);
+    }
+  }
+
   private static byte[] renderPart(String html) {
-    org.w3c.dom.Document document = new W3CDom().fromJsoup(Jsoup.parse(html));
+    org.jsoup.nodes.Document parsed = Jsoup.parse(html);
+    // openhtmltopdf reads the outline from the head, where an HTML parser does not keep it
+    parsed.select("body > bookmarks").forEach(outline -> parsed.head().appendChild(outline));
+    org.w3c.dom.Document document = new W3CDom().fromJsoup(parsed);
     try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       PdfRendererBuilder builder = new PdfRendererBuilder();
       builder.useFastMode();
@@ -147,29 +208,42 @@ class PdfPack {
         .forEach(properties::removeItem));
   }
 
-  /** "Page 3 of 40" at the foot of each page, marked as an artifact: not part of the tagged content. */
-  private static void numberPages(PDDocument document) throws IOException {
+  /**
+   * "Page 3 of 40" at the foot of each page, and on each page after the cover a header naming the
+   * strategy, quarter and version; marked as artifacts, which screen readers skip (pagination).
+   */
+  private static void numberPages(PDDocument document, String header) throws IOException {
     try (InputStream in = font("DejaVuSans.ttf")) {
       PDType0Font font = PDType0Font.load(document, in, true);
       int total = document.getNumberOfPages();
       int number = 0;
       for (PDPage page : document.getPages()) {
-        String text = "Page " + ++number + " of " + total;
-        float size = 8;
-        float width = font.getStringWidth(text) / 1000 * size;
+        number++;
         try (PDPageContentStream content = new PDPageContentStream(document, page, PDPageContentStream.AppendMode.APPEND,
             true, true)) {
-          content.beginMarkedContent(COSName.ARTIFACT);
-          content.beginText();
-          content.setFont(font, size);
-          content.setNonStrokingColor(0.27f, 0.27f, 0.27f);
-          content.newLineAtOffset((page.getMediaBox().getWidth() - width) / 2, 28);
-          content.showText(text);
-          content.endText();
-          content.endMarkedContent();
+          float width = page.getMediaBox().getWidth();
+          String footer = "Page " + number + " of " + total;
+          stamp(content, font, footer, (width - font.getStringWidth(footer) / 1000 * STAMP_SIZE) / 2, 28);
+          if (number > 1) {
+            // right-aligned with the text's right margin (15 mm)
+            stamp(content, font, header, width - 42.5f - font.getStringWidth(header) / 1000 * STAMP_SIZE,
+                page.getMediaBox().getHeight() - 30);
+          }
         }
       }
     }
+  }
+
+  private static void stamp(PDPageContentStream content, PDType0Font font, String text, float x, float y)
+      throws IOException {
+    content.beginMarkedContent(COSName.ARTIFACT);
+    content.beginText();
+    content.setFont(font, STAMP_SIZE);
+    content.setNonStrokingColor(0.27f, 0.27f, 0.27f);
+    content.newLineAtOffset(x, y);
+    content.showText(text);
+    content.endText();
+    content.endMarkedContent();
   }
 
   private static InputStream font(String file) {

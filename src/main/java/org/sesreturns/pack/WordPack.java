@@ -7,7 +7,10 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.poi.wp.usermodel.HeaderFooterType;
 import org.apache.poi.xwpf.usermodel.BreakType;
+import org.apache.poi.xwpf.usermodel.UnderlinePatterns;
+import org.apache.poi.xwpf.usermodel.XWPFHyperlinkRun;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
@@ -17,11 +20,19 @@ import org.apache.poi.xwpf.usermodel.XWPFStyles;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTBookmark;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTDecimalNumber;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTHyperlink;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTR;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSimpleField;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTOnOff;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPPrGeneral;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTString;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTStyle;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STPageOrientation;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STStyleType;
 import org.springframework.stereotype.Component;
 
@@ -35,6 +46,11 @@ class WordPack {
 
   private static final Map<String, String> COLOURS = Map.of("Green", "C8E6C9", "Amber", "FFE0B2", "Red", "FFCDD2");
   private static final String HEADER_FILL = "E8EBEF";
+  private static final String EXCEPTIONS = "Exceptions: KPIs at Red or worse than last quarter";
+  /** A4 in twentieths of a point, and margins of 2 cm. */
+  private static final int A4_WIDTH = 11906;
+  private static final int A4_HEIGHT = 16838;
+  private static final int MARGIN = 1134;
 
   byte[] render(Pack pack) {
     try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
@@ -48,8 +64,12 @@ class WordPack {
       properties.setSubjectProperty("Performance report for " + pack.board() + ", " + pack.quarter() + " (" + pack.period() + ")");
       properties.setCreator(pack.strategy());
 
+      page(doc, pack);
       cover(doc, pack);
+      executive(doc, pack);
+      contents(doc, pack);
       summary(doc, pack);
+      exceptions(doc, pack);
       for (Pack.Section section : pack.sections()) {
         section(doc, section);
       }
@@ -74,8 +94,110 @@ class WordPack {
     doc.getLastParagraph().createRun().addBreak(BreakType.PAGE);
   }
 
+  /**
+   * A4 with 2 cm margins, as a council prints; on every page but the cover a header naming the
+   * strategy, quarter and version, and a footer with "Page N of M" (Word's own fields, so the
+   * numbers follow any edit).
+   */
+  private static void page(XWPFDocument doc, Pack pack) {
+    CTSectPr section = doc.getDocument().getBody().isSetSectPr() ? doc.getDocument().getBody().getSectPr()
+        : doc.getDocument().getBody().addNewSectPr();
+    CTPageSz size = section.addNewPgSz();
+    size.setW(BigInteger.valueOf(A4_WIDTH));
+    size.setH(BigInteger.valueOf(A4_HEIGHT));
+    size.setOrient(STPageOrientation.PORTRAIT);
+    CTPageMar margins = section.addNewPgMar();
+    margins.setTop(BigInteger.valueOf(MARGIN));
+    margins.setBottom(BigInteger.valueOf(MARGIN));
+    margins.setLeft(BigInteger.valueOf(MARGIN));
+    margins.setRight(BigInteger.valueOf(MARGIN));
+    margins.setHeader(BigInteger.valueOf(MARGIN / 2));
+    margins.setFooter(BigInteger.valueOf(MARGIN / 2));
+    margins.setGutter(BigInteger.ZERO);
+    // the cover's own (empty) header and footer: a title page carries no running header
+    section.addNewTitlePg();
+    doc.createHeader(HeaderFooterType.FIRST).createParagraph();
+    doc.createFooter(HeaderFooterType.FIRST).createParagraph();
+
+    XWPFParagraph header = doc.createHeader(HeaderFooterType.DEFAULT).createParagraph();
+    header.setAlignment(ParagraphAlignment.RIGHT);
+    small(header.createRun()).setText(pack.runningHeader());
+    XWPFParagraph footer = doc.createFooter(HeaderFooterType.DEFAULT).createParagraph();
+    footer.setAlignment(ParagraphAlignment.CENTER);
+    small(footer.createRun()).setText("Page ");
+    field(footer, "PAGE", "1");
+    small(footer.createRun()).setText(" of ");
+    field(footer, "NUMPAGES", "1");
+  }
+
+  private static void field(XWPFParagraph paragraph, String instruction, String shown) {
+    CTSimpleField field = paragraph.getCTP().addNewFldSimple();
+    field.setInstr(instruction + " \\* MERGEFORMAT");
+    CTR run = field.addNewR();
+    run.addNewRPr().addNewSz().setVal(BigInteger.valueOf(16));
+    run.addNewT().setStringValue(shown);
+  }
+
+  private static XWPFRun small(XWPFRun run) {
+    run.setFontSize(8);
+    run.setColor("444444");
+    return run;
+  }
+
+  /** The coordinators' executive summary, first after the cover, when they wrote one. */
+  private static void executive(XWPFDocument doc, Pack pack) {
+    if (pack.summary().executive().isEmpty()) {
+      return;
+    }
+    bookmark(paragraph(doc, "Heading1", "Executive summary"), "executive");
+    pack.summary().executive().forEach(p -> text(doc, p, false));
+    doc.getLastParagraph().createRun().addBreak(BreakType.PAGE);
+  }
+
+  /**
+   * The contents: a link to each part of the pack (Word's navigation pane lists the same
+   * headings). Links rather than a table-of-contents field, which Word would only fill after
+   * asking the reader to update the document.
+   */
+  private static void contents(XWPFDocument doc, Pack pack) {
+    paragraph(doc, "Heading1", "Contents");
+    if (!pack.summary().executive().isEmpty()) {
+      link(doc, "Executive summary", "executive");
+    }
+    link(doc, "Summary", "summary");
+    link(doc, EXCEPTIONS, "exceptions");
+    for (Pack.Section s : pack.sections()) {
+      link(doc, s.objective(), "objective-" + s.objectiveId());
+    }
+    doc.getLastParagraph().createRun().addBreak(BreakType.PAGE);
+  }
+
+  private static void link(XWPFDocument doc, String text, String anchor) {
+    XWPFParagraph p = doc.createParagraph();
+    CTHyperlink link = p.getCTP().addNewHyperlink();
+    link.setAnchor(bookmarkName(anchor));
+    XWPFHyperlinkRun run = new XWPFHyperlinkRun(link, link.addNewR(), p);
+    run.setText(text);
+    run.setColor("1F4E79");
+    run.setUnderline(UnderlinePatterns.SINGLE);
+  }
+
+  /** Word's bookmark names are at most 40 characters, letters, digits and underscores. */
+  static String bookmarkName(String anchor) {
+    String name = "_" + anchor.replaceAll("[^A-Za-z0-9]", "_");
+    return name.length() <= 40 ? name : name.substring(0, 31) + "_" + Integer.toHexString(anchor.hashCode());
+  }
+
+  private static void bookmark(XWPFParagraph paragraph, String anchor) {
+    CTBookmark start = paragraph.getCTP().addNewBookmarkStart();
+    BigInteger id = BigInteger.valueOf(paragraph.getDocument().getParagraphs().size());
+    start.setName(bookmarkName(anchor));
+    start.setId(id);
+    paragraph.getCTP().addNewBookmarkEnd().setId(id);
+  }
+
   private static void summary(XWPFDocument doc, Pack pack) {
-    paragraph(doc, "Heading1", "Summary");
+    bookmark(paragraph(doc, "Heading1", "Summary"), "summary");
     paragraph(doc, "Heading2", "Statuses this quarter");
     XWPFTable counts = table(doc, List.of("", "Green", "Amber", "Red"));
     row(counts, List.of("Objectives", str(pack.summary().objectives().green()), str(pack.summary().objectives().amber()),
@@ -85,7 +207,7 @@ class WordPack {
     paragraph(doc, "Heading2", "Objectives, those whose status worsened first");
     XWPFTable rows = table(doc, List.of("Strategic Objective", "SES Lead", "Previous Status", "Overall Status",
         "Direction of travel"));
-    for (Pack.SummaryRow r : pack.summary().rows()) {
+    for (Pack.SummaryRow r : pack.summary().worsenedFirst()) {
       XWPFTableRow row = row(rows, List.of(r.objective(), r.sesLead(), nonNull(r.previousStatus()),
           r.received() ? r.overallStatus() : "Return not received", nonNull(r.direction())));
       shade(row.getCell(2), r.previousStatus());
@@ -93,9 +215,34 @@ class WordPack {
     }
   }
 
+  /** The KPIs at Red or worse than before, by objective, with their notes and the lead's commentary. */
+  private static void exceptions(XWPFDocument doc, Pack pack) {
+    XWPFParagraph title = paragraph(doc, "Heading1", EXCEPTIONS);
+    title.setPageBreak(true);
+    bookmark(title, "exceptions");
+    if (pack.summary().exceptions().isEmpty()) {
+      text(doc, "No KPI is at Red or worse than in its previous return.", false);
+    }
+    for (Pack.Concern c : pack.summary().exceptions()) {
+      paragraph(doc, "Heading2", c.objective());
+      text(doc, "Project lead " + c.projectLead() + "; overall status " + nonNull(c.overallStatus()), false);
+      XWPFTable kpis = table(doc, List.of("Key Performance Indicator", "Target", "Achieved", "Status", "Why it is here",
+          "Progress to date"));
+      for (Pack.ConcernKpi k : c.kpis()) {
+        XWPFTableRow row = row(kpis, List.of(k.kpi(), nonNull(k.target()), nonNull(k.achieved()), nonNull(k.status()),
+            k.reason(), nonNull(k.progress())));
+        shade(row.getCell(3), k.status());
+      }
+      for (String p : c.commentary()) {
+        text(doc, p, false);
+      }
+    }
+  }
+
   private static void section(XWPFDocument doc, Pack.Section s) {
     XWPFParagraph title = paragraph(doc, "Heading1", s.objective());
     title.setPageBreak(true);
+    bookmark(title, "objective-" + s.objectiveId());
     XWPFTable header = doc.createTable(3, 4);
     cells(header.getRow(0), "Strategic Objective", s.objective(), "SES Lead", s.sesLead());
     cells(header.getRow(1), "Report Date", s.reportDate(), "SES Project lead", s.projectLead());

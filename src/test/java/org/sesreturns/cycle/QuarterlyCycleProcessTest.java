@@ -11,6 +11,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQue
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
@@ -57,6 +58,7 @@ class QuarterlyCycleProcessTest {
   private final JavaDelegate tellCoordinators = mock(JavaDelegate.class);
   private final JavaDelegate tellBoard = mock(JavaDelegate.class);
   private final ExecutionListener reviewPack = mock(ExecutionListener.class);
+  private final ExecutionListener executiveSummary = mock(ExecutionListener.class);
   private final ExecutionListener presentPack = mock(ExecutionListener.class);
   private final JavaDelegate closeCycle = mock(JavaDelegate.class);
   private final ExecutionListener cycleCancelled = mock(ExecutionListener.class);
@@ -110,6 +112,7 @@ class QuarterlyCycleProcessTest {
     Mocks.register("compilePackDelegate", compilePack);
     Mocks.register("packTaskListener", mock(TaskListener.class));
     Mocks.register("reviewPackExecutionListener", reviewPack);
+    Mocks.register("executiveSummaryExecutionListener", executiveSummary);
     Mocks.register("presentPackExecutionListener", presentPack);
     Mocks.register("closeCycleDelegate", closeCycle);
     Mocks.register("cycleCancelledExecutionListener", cycleCancelled);
@@ -223,7 +226,10 @@ class QuarterlyCycleProcessTest {
     BpmnAwareTests.assertThat(cycle).isWaitingAt(QuarterlyCycle.TASK_REVIEW_PACK);
     BpmnAwareTests.assertThat(task(cycle)).hasCandidateGroup("ses-coordinators");
     complete(task(cycle), withVariables(QuarterlyCycle.PACK_APPROVED, true));
-    verify(reviewPack).notify(any());
+    // the review is recorded first, then its executive summary (a new version needs the approval's time)
+    var order = inOrder(reviewPack, executiveSummary);
+    order.verify(reviewPack).notify(any());
+    order.verify(executiveSummary).notify(any());
     BpmnAwareTests.assertThat(cycle).isWaitingAt("serviceTask_tellBoardPackApproved");
     execute(job(cycle));
     verify(tellBoard).execute(any());

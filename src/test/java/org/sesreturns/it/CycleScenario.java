@@ -108,12 +108,24 @@ final class CycleScenario {
     assertThat(done.status()).as(done.body()).isEqualTo(204);
   }
 
+  static final String EXECUTIVE_SUMMARY = "Housing worsened: two schemes slipped to the autumn.\n\nSkills & jobs are <on track>.";
+
   void reviewAndPresent(String held, String decisions) {
     String coordinator = catalogue.coordinators().get(0);
     JsonNode review = rest.task(coordinator, cycleKey, "userTask_reviewPack");
     assertThat(review.get("taskDefinitionKey").asText()).isEqualTo("userTask_reviewPack");
-    Rest.Response approved = rest.complete(coordinator, review.get("id").asText(), Map.of("packApproved", true));
+    // the summary the coordinator writes in the review is compiled into a new version, the one approved
+    int reviewed = versions(coordinator).size();
+    Rest.Response approved = rest.complete(coordinator, review.get("id").asText(),
+        Map.of("packApproved", true, "executiveSummary", EXECUTIVE_SUMMARY));
     assertThat(approved.status()).as(approved.body()).isEqualTo(204);
+    JsonNode versions = versions(coordinator);
+    assertThat(versions.size()).isEqualTo(reviewed + 1);
+    assertThat(versions.get(versions.size() - 1).get("approvedBy").isNull()).as("the new version is approved").isFalse();
+    Document shown = Jsoup.parse(rest.get(coordinator, "/api/cycles/" + cycleKey + "/pack").body());
+    assertThat(shown.select("section.executive p").eachText())
+        .containsExactly("Housing worsened: two schemes slipped to the autumn.", "Skills & jobs are <on track>.");
+    assertThat(shown.select("section.executive ~ nav.contents")).as("the summary first after the cover").hasSize(1);
 
     JsonNode present = rest.task(coordinator, cycleKey, "userTask_presentPack");
     assertThat(present.get("taskDefinitionKey").asText()).isEqualTo("userTask_presentPack");
@@ -125,6 +137,16 @@ final class CycleScenario {
     assertThat(cycle.get("status").asText()).isEqualTo("closed");
     assertThat(cycle.get("boardDecisions").asText()).isEqualTo(decisions);
     assertThat(Rest.texts(cycle.get("returns"), "status")).containsOnly("signed-off").hasSize(catalogue.objectives().size());
+  }
+
+  /** The cycle's pack versions, oldest first, as the Board packs page lists them. */
+  private JsonNode versions(String reader) {
+    for (JsonNode cycle : rest.get(reader, "/api/packs").json()) {
+      if (cycle.get("key").asText().equals(cycleKey)) {
+        return cycle.get("versions");
+      }
+    }
+    throw new AssertionError("no cycle " + cycleKey + " on the Board packs page");
   }
 
   /** Reads the pack as the board does and checks every objective, KPI row, value, status and commentary. */
@@ -167,6 +189,21 @@ final class CycleScenario {
       String commentary = String.join(" ", section.select("p").eachText());
       assertThat(commentary).isEqualTo(squeeze(entry.commentary()));
     }
+    // every KPI at Red is on the exceptions page, before the sections, with its objective
+    Element exceptions = pack.selectFirst("section.exceptions");
+    assertThat(pack.select("section.exceptions ~ section.objective")).hasSize(catalogue.objectives().size());
+    for (Catalogue.Objective objective : catalogue.objectives()) {
+      for (KpiEntry kpi : entries.get(objective.id()).kpis()) {
+        if (kpi.status().equals("red")) {
+          String title = kpi.kpi() != null ? objective.kpi(kpi.kpi()).orElseThrow().title() : kpi.title();
+          assertThat(exceptions.text()).as("exceptions").contains(squeeze(objective.title()))
+              .contains(title.replaceAll("\\s+", " ").strip());
+        }
+      }
+    }
+    // the contents lead to every section
+    assertThat(pack.select("nav.contents a[href^=#]").eachAttr("href"))
+        .containsAll(catalogue.objectives().stream().map(o -> "#" + o.id()).toList());
     checkDownloads(reader, entries);
     return pack;
   }
@@ -185,7 +222,8 @@ final class CycleScenario {
       assertThat(document.getDocumentCatalog().getMarkInfo().isMarked()).as("a tagged PDF").isTrue();
       assertThat(document.getDocumentCatalog().getStructureTreeRoot()).isNotNull();
       // a page's footer may fall inside a commentary that runs over a page
-      pdfText = squeeze(new PDFTextStripper().getText(document).replaceAll("Page \\d+ of \\d+", " "));
+      pdfText = squeeze(new PDFTextStripper().getText(document).replaceAll("Page \\d+ of \\d+", " ")
+          .replaceAll("(?m)^.* \u00b7 .* \u00b7 (Draft|Version \\d+)\\R", " "));
     } catch (IOException e) {
       throw new AssertionError(e);
     }
@@ -204,9 +242,12 @@ final class CycleScenario {
     var xlsx = rest.download(reader, "/api/cycles/" + cycleKey + "/pack.xlsx");
     assertThat(xlsx.statusCode()).isEqualTo(200);
     try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+      // as the analyst's spreadsheet shows them; a numeric KPI's figures are numbers, marked "#"
+      var shown = new org.apache.poi.ss.usermodel.DataFormatter(java.util.Locale.UK);
       for (Row row : workbook.getSheet("KPIs")) {
         List<String> cells = new ArrayList<>();
-        row.forEach(c -> cells.add(c.getStringCellValue()));
+        row.forEach(c -> cells.add(shown.formatCellValue(c)));
+        cells.add(row.getCell(7).getCellType() == org.apache.poi.ss.usermodel.CellType.NUMERIC ? "#" : "text");
         xlsxRows.add(cells);
       }
     } catch (IOException e) {
@@ -238,6 +279,9 @@ final class CycleScenario {
           assertThat(squeeze(row.get(5))).isEqualTo(title);
           assertThat(plain(row.get(7))).isEqualTo(plain(kpi.achieved()));
           assertThat(row.get(8)).isEqualTo(status);
+          boolean figure = kpi.kpi() != null && objective.kpi(kpi.kpi()).orElseThrow().type().numeric()
+              && kpi.achieved() != null && kpi.achieved().strip().matches("\\d+(\\.\\d+)?");
+          assertThat(row.get(row.size() - 1)).as("a number where the KPI is numeric").isEqualTo(figure ? "#" : "text");
         });
       }
     }

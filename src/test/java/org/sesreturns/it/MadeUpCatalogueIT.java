@@ -107,7 +107,8 @@ class MadeUpCatalogueIT {
 
     scenario.reviewAndPresent("2025-10-30", "Agreed.");
     assertThat(jdbc.sql("select max(version) from pack_version where cycle_key = ?").param(scenario.cycleKey())
-        .query(Integer.class).single()).isEqualTo(2);
+        .query(Integer.class).single()).as("compiled, compiled again after the correction, and with the executive summary")
+        .isEqualTo(3);
     var pack = scenario.checkPack("riverside.board", entries, Map.of());
     assertThat(pack.getElementById("riverside-places").selectFirst("h2").text()).isEqualTo("Riverside places <& squares>");
     assertThat(pack.select("script")).isEmpty();

@@ -3,6 +3,7 @@ package org.sesreturns.pack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.pdfbox.Loader;
@@ -13,11 +14,18 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.apache.poi.xssf.usermodel.XSSFColor;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.junit.jupiter.api.Test;
+import org.sesreturns.catalogue.KpiType;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
@@ -29,33 +37,49 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
  */
 class PackFormatsTest {
 
+  private static final String EXECUTIVE_SUMMARY = "Eight of eleven objectives are on track; housing worsened.";
   private static final String COMMENTARY = "Jobs <b>up</b> & costs down.\nSecond paragraph, with £ and ’quotes’.";
 
   private final Pack pack = new Pack("Sefton Economic Strategy", "Sefton Economic Strategy Board", "2023-24 Q4",
       "Jan-Mar 2024", "2023-24", "Thursday 25 April 2024", 2, false,
-      new Pack.Summary(List.of(
+      new Pack.Summary(List.of(EXECUTIVE_SUMMARY, "The grant programme is behind; the board is asked to note it."), List.of(
           new Pack.SummaryRow("housing", "Places & housing", "Stuart Barnes", "Green", "Amber", "Worsened", true),
           new Pack.SummaryRow("growth", "Business growth", "Stuart Barnes", "Amber", "Green", "Improved", true),
           new Pack.SummaryRow("skills", "Skills", "Lee Payne", "Red", null, null, false)),
-          new Pack.Counts(1, 1, 0), new Pack.Counts(2, 1, 1)),
+          new Pack.Counts(1, 1, 0), new Pack.Counts(2, 1, 1),
+          List.of(new Pack.Concern("growth", "Business growth", "Mike Mullin", "Green",
+                  List.of(new Pack.ConcernKpi("Grant spent", "£250,000", "£180,500.50", "Amber", "Green", "Slow claims\nfrom two firms")),
+                  List.of("Jobs <b>up</b> & costs down.")),
+              new Pack.Concern("housing", "Places & housing", "Claire Maguire", "Amber",
+                  List.of(new Pack.ConcernKpi("Empty homes brought back into use", "50", "31", "Red", null, "Behind")),
+                  List.of("Fewer homes than hoped.")))),
       List.of(
           new Pack.Section("growth", "Business growth", "Stuart Barnes", "Mike Mullin", "Jan-Mar 2024", "Amber", "Green", true,
-              List.of(new Pack.Row("new-jobs", "No of new jobs created", null, "400", "412", "Green", "Ahead of plan"),
-                  new Pack.Row("grants", "Grant spent", null, "£250,000", "£180,500", "Amber", "Slow claims\nfrom two firms")),
+              List.of(new Pack.Row("new-jobs", "No of new jobs created", null, "400", "412", "Green", "Ahead of plan",
+                  KpiType.COUNT, new BigDecimal("400"), new BigDecimal("412")),
+                  new Pack.Row("grants", "Grant spent", null, "£250,000", "£180,500.50", "Amber", "Slow claims\nfrom two firms",
+                      KpiType.CURRENCY, new BigDecimal("250000"), new BigDecimal("180500.50"))),
               List.of("Jobs <b>up</b> & costs down.", "Second paragraph, with £ and ’quotes’."),
               List.of(new Pack.Trend("No of new jobs created", List.of(new Pack.Point("2023-24 Q3", "Oct-Dec 2023", 350, "350", 85),
                   new Pack.Point("2023-24 Q4", "Jan-Mar 2024", 412, "412", 100)))),
               List.of(new Pack.Earlier("2023-24 Q3", "Oct-Dec 2023", "Amber",
-                  List.of(new Pack.Row("new-jobs", "No of new jobs created", null, "400", "350", "Amber", null))))),
+                  List.of(new Pack.Row("new-jobs", "No of new jobs created", null, "400", "350", "Amber", null,
+                      KpiType.COUNT, new BigDecimal("400"), new BigDecimal("350")))))),
           new Pack.Section("housing", "Places & housing", "Stuart Barnes", "Claire Maguire", "Jan-Mar 2024", "Green", "Amber",
-              true, List.of(new Pack.Row("homes", "Empty homes brought back into use", null, "50", "31", "Red", "Behind")),
+              true, List.of(new Pack.Row("homes", "Empty homes brought back into use", null, "50", "31", "Red", "Behind",
+                  KpiType.COUNT, new BigDecimal("50"), new BigDecimal("31")),
+                  new Pack.Row("occupied", "Council homes occupied", null, "90%", "87.5%", "Amber", null,
+                      KpiType.PERCENTAGE, new BigDecimal("90"), new BigDecimal("87.5")),
+                  Pack.Row.text("plan", "Local plan adopted", null, "Adopted by March", "Examination in May", "Amber",
+                      "The inspector asked for more sites")),
               List.of("Fewer homes than hoped."), List.of(), List.of()),
           new Pack.Section("skills", "Skills", "Lee Payne", "Pat Lead", "Jan-Mar 2024", "Red", null, false,
-              List.of(new Pack.Row("apprentices", "Apprentices starting", null, "40", null, "", null)), List.of(), List.of(),
+              List.of(new Pack.Row("apprentices", "Apprentices starting", null, "40", null, "", null, KpiType.COUNT,
+                  new BigDecimal("40"), null)), List.of(), List.of(),
               List.of())));
 
   /** The pack's HTML as the application renders it: with or without its cover and summary. */
-  static String html(Pack pack, boolean front) {
+  static String html(Pack pack, boolean front, java.util.Map<String, Integer> pages) {
     ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
     resolver.setPrefix("templates/");
     resolver.setSuffix(".html");
@@ -64,6 +88,7 @@ class PackFormatsTest {
     Context context = new Context();
     context.setVariable("pack", pack);
     context.setVariable("front", front);
+    context.setVariable("pages", pages);
     return engine.process("pack", context);
   }
 
@@ -90,7 +115,7 @@ class PackFormatsTest {
       String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
       assertThat(text).contains("Sefton Economic Strategy", "Jan-Mar 2024 (2023-24 Q4)", "Thursday 25 April 2024", "Version 2")
           .contains("Business growth", "Places & housing", "Skills")
-          .contains("No of new jobs created", "412", "Grant spent", "£180,500", "Slow claims from two firms")
+          .contains("No of new jobs created", "412", "Grant spent", "£180,500.50", "Slow claims from two firms")
           .contains("Empty homes brought back into use", "Worsened", "Improved")
           .contains("Jobs <b>up</b> & costs down.", "Second paragraph, with £ and ’quotes’.")
           .contains("Return not received")
@@ -98,7 +123,39 @@ class PackFormatsTest {
       // the summary reads first: what worsened leads
       assertThat(text.indexOf("Places & housing Stuart Barnes Green Amber Worsened")).isPositive()
           .isLessThan(text.indexOf("Business growth Stuart Barnes Amber Green Improved"));
+
+      // the contents give each part's page; the exceptions come before the sections
+      int pages = document.getNumberOfPages();
+      // the executive summary first after the cover
+      assertThat(pageText(document, 2)).contains("Executive summary", EXECUTIVE_SUMMARY);
+      String contents = pageText(document, 3);
+      assertThat(contents).contains("Contents", "Executive summary 2", "Summary 4",
+          "Exceptions: KPIs at Red or worse than last quarter 5", "Places & housing 7", "Business growth 6", "Skills 8");
+      assertThat(pageText(document, 5)).contains("Exceptions", "Empty homes brought back into use 50 31 Red Red Behind",
+          "Grant spent £250,000 £180,500.50 Amber Worse: Green to Amber", "Fewer homes than hoped.");
+      assertThat(pageText(document, 6)).contains("Strategic Objective Business growth");
+      // a running header on every page after the cover, "page N of M" on every page
+      assertThat(pageText(document, 1)).contains("Page 1 of " + pages)
+          .doesNotContain("Sefton Economic Strategy \u00b7 Jan-Mar 2024 (2023-24 Q4) \u00b7 Version 2");
+      for (int page = 2; page <= pages; page++) {
+        assertThat(pageText(document, page)).contains("Sefton Economic Strategy \u00b7 Jan-Mar 2024 (2023-24 Q4) \u00b7 Version 2",
+            "Page " + page + " of " + pages);
+      }
+      // the outline lists the parts, for the reader's bookmarks panel
+      List<String> outline = new ArrayList<>();
+      for (var item = document.getDocumentCatalog().getDocumentOutline().getFirstChild(); item != null;
+          item = item.getNextSibling()) {
+        outline.add(item.getTitle());
+      }
+      assertThat(outline).containsExactly("Executive summary", "Contents", "Summary", "Exceptions", "Business growth", "Places & housing", "Skills");
     }
+  }
+
+  private static String pageText(PDDocument document, int page) throws java.io.IOException {
+    PDFTextStripper stripper = new PDFTextStripper();
+    stripper.setStartPage(page);
+    stripper.setEndPage(page);
+    return stripper.getText(document).replaceAll("\\s+", " ");
   }
 
   @Test
@@ -119,6 +176,15 @@ class PackFormatsTest {
       String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
       assertThat(text).contains("Summary", "Objective 0: growing jobs", "Objective " + (objectives - 1) + ": growing jobs")
           .contains("Page 1 of " + pages, "Page " + pages + " of " + pages);
+      // the contents give the page of a section of the second part, where it begins
+      int contentsPage = 3; // after the cover and the executive summary
+      String contents = pageText(document, contentsPage) + pageText(document, contentsPage + 1)
+          + pageText(document, contentsPage + 2);
+      var entry = java.util.regex.Pattern.compile("Objective " + firstOfPartTwo + ": growing jobs, skills and places across the borough (\\d+)")
+          .matcher(contents);
+      assertThat(entry.find()).as(contents).isTrue();
+      assertThat(pageText(document, Integer.parseInt(entry.group(1))))
+          .contains("Strategic Objective Objective " + firstOfPartTwo + ": growing jobs");
       // the parts follow each other in order
       assertThat(text.indexOf("Strategic Objective Objective " + (firstOfPartTwo - 1) + ": growing jobs")).isPositive()
           .isLessThan(text.indexOf("Strategic Objective Objective " + firstOfPartTwo + ": growing jobs"));
@@ -145,17 +211,45 @@ class PackFormatsTest {
     try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(docx))) {
       List<String> headings = document.getParagraphs().stream().filter(p -> "Heading1".equals(p.getStyle()))
           .map(XWPFParagraph::getText).toList();
-      assertThat(headings).containsExactly("Summary", "Business growth", "Places & housing", "Skills");
+      assertThat(headings).containsExactly("Executive summary", "Contents", "Summary", "Exceptions: KPIs at Red or worse than last quarter",
+          "Business growth", "Places & housing", "Skills");
       assertThat(document.getStyles().getStyle("Heading1").getName()).isEqualTo("heading 1");
       String tables = String.join(" | ", document.getTables().stream().flatMap(t -> t.getRows().stream())
           .flatMap(r -> r.getTableCells().stream()).map(c -> c.getText()).toList());
-      assertThat(tables).contains("No of new jobs created", "412", "Green", "£180,500", "Amber", "Return not received",
+      assertThat(tables).contains("No of new jobs created", "412", "Green", "£180,500.50", "Amber", "Return not received",
           "Worsened", "Empty homes brought back into use", "Red");
       assertThat(document.getTables().get(0).getRow(0).isRepeatHeader()).isTrue();
       String paragraphs = String.join("\n", document.getParagraphs().stream().map(XWPFParagraph::getText).toList());
       assertThat(paragraphs).contains("Jobs <b>up</b> & costs down.").contains("Second paragraph, with £ and ’quotes’.")
           .contains("Version 2").contains("Fewer homes than hoped.");
       assertThat(document.getProperties().getCoreProperties().getTitle()).contains("Jan-Mar 2024");
+
+      // A4 with 2 cm margins
+      var section = document.getDocument().getBody().getSectPr();
+      assertThat(section.getPgSz().getW()).isEqualTo(java.math.BigInteger.valueOf(11906));
+      assertThat(section.getPgSz().getH()).isEqualTo(java.math.BigInteger.valueOf(16838));
+      assertThat(List.of(section.getPgMar().getTop(), section.getPgMar().getBottom(), section.getPgMar().getLeft(),
+          section.getPgMar().getRight())).allSatisfy(m -> assertThat(m).isEqualTo(java.math.BigInteger.valueOf(1134)));
+      // a running header and "Page N of M" from Word's own fields, on every page but the cover
+      var policy = document.getHeaderFooterPolicy();
+      assertThat(policy.getDefaultHeader().getText()).contains("Sefton Economic Strategy \u00b7 Jan-Mar 2024 (2023-24 Q4) \u00b7 Version 2");
+      var footer = policy.getDefaultFooter().getParagraphs().get(0).getCTP();
+      assertThat(footer.getFldSimpleList()).extracting(f -> f.getInstr().strip().split(" ")[0]).containsExactly("PAGE", "NUMPAGES");
+      assertThat(policy.getDefaultFooter().getText()).contains("Page").contains("of");
+      assertThat(policy.getFirstPageHeader().getText()).isBlank();
+      // the contents link to each part's heading
+      List<String> anchors = new ArrayList<>();
+      for (XWPFParagraph p : document.getParagraphs()) {
+        p.getCTP().getHyperlinkList().forEach(h -> anchors.add(h.getAnchor()));
+      }
+      List<String> bookmarks = new ArrayList<>();
+      for (XWPFParagraph p : document.getParagraphs()) {
+        p.getCTP().getBookmarkStartList().forEach(b -> bookmarks.add(b.getName()));
+      }
+      assertThat(anchors).hasSize(6).allSatisfy(a -> assertThat(bookmarks).contains(a));
+      // the exceptions: each KPI at Red or worse, with the lead's commentary
+      assertThat(tables).contains("Empty homes brought back into use | 50 | 31 | Red | Red | Behind")
+          .contains("Grant spent | £250,000 | £180,500.50 | Amber | Worse: Green to Amber");
     }
   }
 
@@ -164,26 +258,89 @@ class PackFormatsTest {
     byte[] xlsx = new ExcelPack().render(pack);
 
     try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+      DataFormatter shown = new DataFormatter(java.util.Locale.UK);
       List<List<String>> rows = new ArrayList<>();
       for (Row row : workbook.getSheet("KPIs")) {
         List<String> cells = new ArrayList<>();
-        row.forEach(c -> cells.add(c.getStringCellValue()));
+        row.forEach(c -> cells.add(shown.formatCellValue(c)));
         rows.add(cells);
       }
       assertThat(rows.get(0)).containsExactly("Period", "Quarter", "Objective id", "Objective", "KPI id", "KPI", "Target",
           "Achieved", "Status", "Progress to date");
+      // as the reader's spreadsheet shows them
       assertThat(rows).contains(
           List.of("2023-24 Q4", "Jan-Mar 2024", "growth", "Business growth", "new-jobs", "No of new jobs created", "400", "412",
               "Green", "Ahead of plan"),
-          List.of("2023-24 Q4", "Jan-Mar 2024", "growth", "Business growth", "grants", "Grant spent", "£250,000", "£180,500",
+          List.of("2023-24 Q4", "Jan-Mar 2024", "growth", "Business growth", "grants", "Grant spent", "£250,000", "£180,500.50",
               "Amber", "Slow claims\nfrom two firms"),
+          List.of("2023-24 Q4", "Jan-Mar 2024", "housing", "Places & housing", "occupied", "Council homes occupied", "90%",
+              "87.5%", "Amber", ""),
+          List.of("2023-24 Q4", "Jan-Mar 2024", "housing", "Places & housing", "plan", "Local plan adopted",
+              "Adopted by March", "Examination in May", "Amber", "The inspector asked for more sites"),
           List.of("2023-24 Q3", "Oct-Dec 2023", "growth", "Business growth", "new-jobs", "No of new jobs created", "400", "350",
               "Amber", ""));
-      assertThat(rows).hasSize(1 + 2 + 1 + 1);
+      assertThat(rows).hasSize(1 + 2 + 1 + 3);
+
+      // figures are numbers a formula computes with, text stays text
+      Sheet kpis = workbook.getSheet("KPIs");
+      Row jobs = find(kpis, "2023-24 Q4", "new-jobs");
+      assertThat(jobs.getCell(6).getCellType()).isEqualTo(CellType.NUMERIC);
+      assertThat(jobs.getCell(7).getNumericCellValue()).isEqualTo(412);
+      Row grants = find(kpis, "2023-24 Q4", "grants");
+      assertThat(grants.getCell(7).getNumericCellValue()).isEqualTo(180500.5);
+      assertThat(grants.getCell(7).getCellStyle().getDataFormatString()).contains("£").contains("#,##0.00");
+      Row occupied = find(kpis, "2023-24 Q4", "occupied");
+      assertThat(occupied.getCell(7).getNumericCellValue()).isEqualTo(0.875);
+      assertThat(occupied.getCell(7).getCellStyle().getDataFormatString()).isEqualTo("0.0%");
+      assertThat(occupied.getCell(6).getCellStyle().getDataFormatString()).isEqualTo("0%");
+      Row plan = find(kpis, "2023-24 Q4", "plan");
+      assertThat(plan.getCell(6).getCellType()).isEqualTo(CellType.STRING);
+      assertThat(plan.getCell(7).getCellType()).isEqualTo(CellType.STRING);
+
+      // each status on its colour, the word kept
+      assertThat(fill(jobs.getCell(8))).isEqualTo("C6EFCE");
+      assertThat(fill(grants.getCell(8))).isEqualTo("FFEB9C");
+      assertThat(fill(find(kpis, "2023-24 Q4", "homes").getCell(8))).isEqualTo("FFC7CE");
+      assertThat(fill(workbook.getSheet("Objectives").getRow(1).getCell(6))).isEqualTo("C6EFCE");
+      // columns fit their titles; long texts wrap
+      assertThat(kpis.getColumnWidth(5)).isGreaterThan(40 * 256);
+      assertThat(find(kpis, "2023-24 Q4", "grants").getCell(9).getCellStyle().getWrapText()).isTrue();
+      assertThat(kpis.getPaneInformation().isFreezePane()).isTrue();
+
+      // the summary sheet opens the workbook: the executive summary, the counts as numbers
+      Sheet summary = workbook.getSheetAt(0);
+      assertThat(summary.getSheetName()).isEqualTo("Summary");
+      List<String> lines = new ArrayList<>();
+      summary.forEach(row -> lines.add(shown.formatCellValue(row.getCell(0))));
+      assertThat(lines).contains("Sefton Economic Strategy", "Executive summary", EXECUTIVE_SUMMARY);
+      Row objectiveCounts = null;
+      for (Row row : summary) {
+        if ("Objectives".equals(shown.formatCellValue(row.getCell(0)))) {
+          objectiveCounts = row;
+        }
+      }
+      assertThat(objectiveCounts).isNotNull();
+      assertThat(objectiveCounts.getCell(1).getCellType()).isEqualTo(CellType.NUMERIC);
+      assertThat(objectiveCounts.getCell(1).getNumericCellValue()).isEqualTo(1);
+
       assertThat(workbook.getSheet("Objectives").getRow(3).getCell(7).getStringCellValue()).isEqualTo("received");
       List<String> skills = new ArrayList<>();
       workbook.getSheet("Objectives").getRow(4).forEach(c -> skills.add(c.getStringCellValue()));
       assertThat(skills).contains("skills", "not received");
     }
+  }
+
+  private static Row find(Sheet sheet, String period, String kpiId) {
+    for (Row row : sheet) {
+      if (row.getCell(0).getStringCellValue().equals(period) && row.getCell(4).getStringCellValue().equals(kpiId)) {
+        return row;
+      }
+    }
+    throw new AssertionError("no row for " + kpiId + " in " + period);
+  }
+
+  private static String fill(Cell cell) {
+    XSSFColor colour = ((XSSFCellStyle) cell.getCellStyle()).getFillForegroundXSSFColor();
+    return colour == null ? null : colour.getARGBHex().substring(2);
   }
 }
