@@ -134,17 +134,32 @@ public record Pack(String strategy, String board, String period, String quarter,
   /** What the objective reported in an earlier quarter (most recent first), for analysts' workbook. */
   public record Earlier(String period, String quarter, String overallStatus, List<Row> kpis) {}
 
-  /** A numeric KPI over the last quarters (oldest first), drawn as bars with the figures beside them. */
-  public record Trend(String kpi, List<Point> points) {
+  /**
+   * A numeric KPI over the last quarters (oldest first), drawn as a chart against its target.
+   *
+   * @param type the KPI's type: how its figures and axis read (a percentage, pounds, a count)
+   * @param target this quarter's target as a number, or null when it has none
+   * @param targetFigure that target as printed ({@code 80%}), or null
+   */
+  public record Trend(String kpi, KpiType type, BigDecimal target, String targetFigure, List<Point> points) {
 
     /** The KPI's figure in a quarter, or null when it reported none. */
     public Point at(String period) {
       return points.stream().filter(p -> p.period().equals(period)).findFirst().orElse(null);
     }
+
+    /** What the chart shows, in words, for a reader who cannot see it. */
+    public String description() {
+      StringBuilder text = new StringBuilder(kpi).append(" over the last ").append(points.size()).append(" quarters: ");
+      text.append(String.join("; ", points.stream()
+          .map(p -> p.quarter() + " " + p.figure() + (p.status().isEmpty() ? "" : " (" + p.status() + ")")).toList()));
+      return text.append(targetFigure == null ? "; no target." : "; target " + targetFigure + ".").toString();
+    }
   }
 
   /**
    * @param share the value as a share of the largest shown, 0 to 100, for the bar's length
+   * @param status the KPI's status that quarter as a word (Green, Amber, Red; empty when none)
    */
-  public record Point(String period, String quarter, double value, String figure, int share) {}
+  public record Point(String period, String quarter, double value, String figure, int share, String status) {}
 }

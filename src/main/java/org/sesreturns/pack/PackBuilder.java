@@ -87,7 +87,7 @@ class PackBuilder {
             concerns.add(new Pack.ConcernKpi(shown.kpi(), shown.target(), shown.achieved(), shown.status(),
                 label(before1), k.progress()));
           }
-          kpi.filter(c -> c.type().numeric()).flatMap(c -> trend(c, k.achieved(), cycle.period(), before))
+          kpi.filter(c -> c.type().numeric()).flatMap(c -> trend(c, k.target(), k.achieved(), k.status(), cycle.period(), before))
               .ifPresent(trends::add);
         }
         count(objectiveCounts, overall);
@@ -125,17 +125,18 @@ class PackBuilder {
   }
 
   /** The KPI's figures over the last quarters, when at least two of them are numbers. */
-  private Optional<Pack.Trend> trend(Catalogue.Kpi kpi, String achieved, Period period,
+  private Optional<Pack.Trend> trend(Catalogue.Kpi kpi, String target, String achieved, Status status, Period period,
       List<PreviousQuarter.Previous> before) {
     var fyStart = catalogue.strategy().financialYearStart();
-    record Figure(String period, String quarter, BigDecimal value) {}
+    record Figure(String period, String quarter, BigDecimal value, String status) {}
     List<Figure> figures = new ArrayList<>();
     for (int i = before.size() - 1; i >= 0; i--) {
       PreviousQuarter.Previous p = before.get(i);
       PreviousQuarter.Figure f = p.kpis().get(kpi.id());
-      number(kpi, f == null ? null : f.achieved()).ifPresent(v -> figures.add(new Figure(p.period().text(), p.period().months(fyStart), v)));
+      number(kpi, f == null ? null : f.achieved()).ifPresent(v -> figures.add(
+          new Figure(p.period().text(), p.period().months(fyStart), v, label(f.status()))));
     }
-    number(kpi, achieved).ifPresent(v -> figures.add(new Figure(period.text(), period.months(fyStart), v)));
+    number(kpi, achieved).ifPresent(v -> figures.add(new Figure(period.text(), period.months(fyStart), v, label(status))));
     if (figures.size() < 2) {
       return Optional.empty();
     }
@@ -143,8 +144,10 @@ class PackBuilder {
     List<Pack.Point> points = figures.stream().map(f -> new Pack.Point(f.period(), f.quarter(), f.value().doubleValue(),
         withUnit(kpi, f.value().toPlainString()),
         largest.signum() == 0 ? 0 : f.value().abs().multiply(BigDecimal.valueOf(100))
-            .divide(largest, RoundingMode.HALF_UP).intValue())).toList();
-    return Optional.of(new Pack.Trend(kpi.title(), points));
+            .divide(largest, RoundingMode.HALF_UP).intValue(), f.status() == null ? "" : f.status())).toList();
+    Optional<BigDecimal> goal = number(kpi, target);
+    return Optional.of(new Pack.Trend(kpi.title(), kpi.type(), goal.orElse(null),
+        goal.map(g -> withUnit(kpi, g.toPlainString())).orElse(null), points));
   }
 
   /**

@@ -38,6 +38,8 @@ public class PackService {
 
   /** An executive summary reads on a page or two. */
   static final int MAX_SUMMARY = 8_000;
+  /** The charts the pack's template draws, as SVG: stateless, one for all packs. */
+  private static final PackCharts.Svg CHARTS = new PackCharts.Svg();
 
   private final CycleService cycles;
   private final ReturnService returns;
@@ -336,11 +338,17 @@ public class PackService {
    * {@code pages} the PDF's pages of sections rendered in other parts, for the contents.
    */
   String html(Pack pack, boolean front, Map<String, Integer> pages) {
+    return templates.process("pack", templateContext(pack, front, pages));
+  }
+
+  /** What the pack's template is given (the tests render it with the same). */
+  static Context templateContext(Pack pack, boolean front, Map<String, Integer> pages) {
     Context context = new Context();
     context.setVariable("pack", pack);
     context.setVariable("front", front);
     context.setVariable("pages", pages);
-    return templates.process("pack", context);
+    context.setVariable("charts", CHARTS);
+    return context;
   }
 
   static String sha256(byte[] content) {

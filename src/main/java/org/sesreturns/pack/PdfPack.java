@@ -1,13 +1,16 @@
 package org.sesreturns.pack;
 
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FSFontUseCase;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.io.OutputStream;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -53,6 +56,12 @@ class PdfPack {
   private static final String FONTS = "/net/sf/jasperreports/fonts/dejavu/";
   /** The size of the running header and the page numbers, in points. */
   private static final float STAMP_SIZE = 8;
+  /**
+   * The fonts serve the document's text. The charts' SVG finds DejaVu Sans among the JVM's fonts
+   * ({@link PackCharts} registers it): given to the SVG drawer as well, the font files were read
+   * again for every chart, and a PDF of three objectives took eight times as long.
+   */
+  private static final Set<FSFontUseCase> FOR_TEXT = EnumSet.of(FSFontUseCase.DOCUMENT);
 
   /** The pack's HTML for one part of the PDF. */
   @FunctionalInterface
@@ -144,15 +153,19 @@ class PdfPack {
     org.jsoup.nodes.Document parsed = Jsoup.parse(html);
     // openhtmltopdf reads the outline from the head, where an HTML parser does not keep it
     parsed.select("body > bookmarks").forEach(outline -> parsed.head().appendChild(outline));
+    // a chart's words, from its title, where openhtmltopdf reads a figure's alternative text
+    parsed.select("svg > title").forEach(title -> title.parent().attr("alt", title.text()));
     org.w3c.dom.Document document = new W3CDom().fromJsoup(parsed);
     try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       PdfRendererBuilder builder = new PdfRendererBuilder();
       builder.useFastMode();
       builder.usePdfUaAccessibility(true);
-      builder.useFont(() -> font("DejaVuSans.ttf"), "DejaVu Sans", 400, FontStyle.NORMAL, true);
-      builder.useFont(() -> font("DejaVuSans-Bold.ttf"), "DejaVu Sans", 700, FontStyle.NORMAL, true);
-      builder.useFont(() -> font("DejaVuSans-Oblique.ttf"), "DejaVu Sans", 400, FontStyle.ITALIC, true);
-      builder.useFont(() -> font("DejaVuSans-BoldOblique.ttf"), "DejaVu Sans", 700, FontStyle.ITALIC, true);
+      builder.useFont(() -> font("DejaVuSans.ttf"), "DejaVu Sans", 400, FontStyle.NORMAL, true, FOR_TEXT);
+      builder.useFont(() -> font("DejaVuSans-Bold.ttf"), "DejaVu Sans", 700, FontStyle.NORMAL, true, FOR_TEXT);
+      builder.useFont(() -> font("DejaVuSans-Oblique.ttf"), "DejaVu Sans", 400, FontStyle.ITALIC, true, FOR_TEXT);
+      builder.useFont(() -> font("DejaVuSans-BoldOblique.ttf"), "DejaVu Sans", 700, FontStyle.ITALIC, true, FOR_TEXT);
+      // the charts' inline SVG, drawn as vectors
+      builder.useSVGDrawer(new BatikSVGDrawer());
       builder.withW3cDocument(document, "/");
       builder.toStream(out);
       builder.run();

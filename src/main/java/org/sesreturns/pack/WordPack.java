@@ -7,7 +7,9 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.poi.util.Units;
 import org.apache.poi.wp.usermodel.HeaderFooterType;
+import org.apache.poi.xwpf.usermodel.Document;
 import org.apache.poi.xwpf.usermodel.BreakType;
 import org.apache.poi.xwpf.usermodel.UnderlinePatterns;
 import org.apache.poi.xwpf.usermodel.XWPFHyperlinkRun;
@@ -204,6 +206,11 @@ class WordPack {
         str(pack.summary().objectives().red())));
     row(counts, List.of("KPIs", str(pack.summary().kpis().green()), str(pack.summary().kpis().amber()),
         str(pack.summary().kpis().red())));
+    if (pack.summary().kpis().total() > 0) {
+      chart(doc, PackCharts.png(PackCharts.spread(pack.summary().objectives(), pack.summary().kpis()),
+          PackCharts.SPREAD_WIDTH, PackCharts.SPREAD_HEIGHT), PackCharts.SPREAD_WIDTH, PackCharts.SPREAD_HEIGHT,
+          "Statuses this quarter", PackCharts.spreadDescription(pack.summary()));
+    }
     paragraph(doc, "Heading2", "Objectives, those whose status worsened first");
     XWPFTable rows = table(doc, List.of("Strategic Objective", "SES Lead", "Previous Status", "Overall Status",
         "Direction of travel"));
@@ -268,13 +275,19 @@ class WordPack {
       List<Pack.Quarter> quarters = s.trendQuarters();
       List<String> headings = new ArrayList<>(List.of("Key Performance Indicator"));
       quarters.forEach(q -> headings.add(q.label()));
+      for (Pack.Trend t : s.trends()) {
+        text(doc, t.kpi() + (t.targetFigure() == null ? ", no target" : ", against its target of " + t.targetFigure()),
+            false);
+        chart(doc, PackCharts.png(PackCharts.trend(t), PackCharts.TREND_WIDTH, PackCharts.TREND_HEIGHT),
+            PackCharts.TREND_WIDTH, PackCharts.TREND_HEIGHT, t.kpi(), t.description());
+      }
       XWPFTable trend = table(doc, headings);
       for (Pack.Trend t : s.trends()) {
         List<String> cells = new ArrayList<>(List.of(t.kpi()));
         for (Pack.Quarter q : quarters) {
           Pack.Point p = t.at(q.period());
-          // the figure, and under it a bar of blocks against the largest figure shown (one block per 10%)
-          cells.add(p == null ? "" : p.figure() + "\n" + "\u2588".repeat(Math.max(p.share() / 10, p.share() > 0 ? 1 : 0)));
+          // the figure, and under it that quarter's status
+          cells.add(p == null ? "" : p.status().isEmpty() ? p.figure() : p.figure() + "\n" + p.status());
         }
         row(trend, cells);
       }
@@ -314,6 +327,22 @@ class WordPack {
     XWPFStyle xwpfStyle = new XWPFStyle(style);
     xwpfStyle.setType(STStyleType.PARAGRAPH);
     styles.addStyle(xwpfStyle);
+  }
+
+  /**
+   * A chart as a picture in a paragraph of its own, {@code width} CSS pixels wide on the page (as
+   * in the PDF), with its description as the alternative text Word reads out.
+   */
+  private static void chart(XWPFDocument doc, byte[] png, int width, int height, String name, String description) {
+    XWPFRun run = doc.createParagraph().createRun();
+    try (var in = new java.io.ByteArrayInputStream(png)) {
+      run.addPicture(in, Document.PICTURE_TYPE_PNG, name + ".png", Units.pixelToEMU(width), Units.pixelToEMU(height));
+    } catch (IOException | org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
+      throw new UncheckedIOException(new IOException("a chart could not be placed in the Word pack", e));
+    }
+    var inline = run.getCTR().getDrawingArray(0).getInlineArray(0);
+    inline.getDocPr().setDescr(description);
+    inline.getDocPr().setTitle(name);
   }
 
   private static XWPFParagraph paragraph(XWPFDocument doc, String style, String text) {

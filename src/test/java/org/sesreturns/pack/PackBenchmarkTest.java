@@ -117,10 +117,12 @@ class PackBenchmarkTest {
             k < 4 ? KpiType.COUNT : KpiType.MILESTONE, k < 4 ? BigDecimal.valueOf(120 + k) : null,
             k < 4 ? new BigDecimal(achieved) : null));
         if (k < 4) {
-          trends.add(new Pack.Trend("KPI " + k, List.of(new Pack.Point("2023-24 Q1", "Apr-Jun 2023", 90 + k, Integer.toString(90 + k), 80),
-              new Pack.Point("2023-24 Q2", "Jul-Sep 2023", 95 + k, Integer.toString(95 + k), 85),
-              new Pack.Point("2023-24 Q3", "Oct-Dec 2023", 99 + k, Integer.toString(99 + k), 90),
-              new Pack.Point("2023-24 Q4", "Jan-Mar 2024", 100 + o + k * 7, Integer.toString(100 + o + k * 7), 100))));
+          trends.add(new Pack.Trend("KPI " + k, KpiType.COUNT, BigDecimal.valueOf(120 + k), Integer.toString(120 + k),
+              List.of(new Pack.Point("2023-24 Q1", "Apr-Jun 2023", 90 + k, Integer.toString(90 + k), 80, "Red"),
+                  new Pack.Point("2023-24 Q2", "Jul-Sep 2023", 95 + k, Integer.toString(95 + k), 85, "Amber"),
+                  new Pack.Point("2023-24 Q3", "Oct-Dec 2023", 99 + k, Integer.toString(99 + k), 90, "Amber"),
+                  new Pack.Point("2023-24 Q4", "Jan-Mar 2024", 100 + o + k * 7, Integer.toString(100 + o + k * 7), 100,
+                      statuses[(o + k) % 3]))));
         }
       }
       // its KPIs at Red (two of six) are exceptions, with the commentary, as a real pack's are

@@ -26,7 +26,6 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.junit.jupiter.api.Test;
 import org.sesreturns.catalogue.KpiType;
-import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
@@ -60,8 +59,12 @@ class PackFormatsTest {
                   new Pack.Row("grants", "Grant spent", null, "£250,000", "£180,500.50", "Amber", "Slow claims\nfrom two firms",
                       KpiType.CURRENCY, new BigDecimal("250000"), new BigDecimal("180500.50"))),
               List.of("Jobs <b>up</b> & costs down.", "Second paragraph, with £ and ’quotes’."),
-              List.of(new Pack.Trend("No of new jobs created", List.of(new Pack.Point("2023-24 Q3", "Oct-Dec 2023", 350, "350", 85),
-                  new Pack.Point("2023-24 Q4", "Jan-Mar 2024", 412, "412", 100)))),
+              List.of(new Pack.Trend("No of new jobs created", KpiType.COUNT, new BigDecimal("400"), "400",
+                  List.of(new Pack.Point("2023-24 Q3", "Oct-Dec 2023", 350, "350", 85, "Amber"),
+                      new Pack.Point("2023-24 Q4", "Jan-Mar 2024", 412, "412", 100, "Green"))),
+                  new Pack.Trend("Grant spent", KpiType.CURRENCY, new BigDecimal("250000"), "£250,000",
+                      List.of(new Pack.Point("2023-24 Q3", "Oct-Dec 2023", 120000, "£120,000", 66, "Red"),
+                          new Pack.Point("2023-24 Q4", "Jan-Mar 2024", 180500.5, "£180,500.50", 100, "Amber")))),
               List.of(new Pack.Earlier("2023-24 Q3", "Oct-Dec 2023", "Amber",
                   List.of(new Pack.Row("new-jobs", "No of new jobs created", null, "400", "350", "Amber", null,
                       KpiType.COUNT, new BigDecimal("400"), new BigDecimal("350")))))),
@@ -85,11 +88,7 @@ class PackFormatsTest {
     resolver.setSuffix(".html");
     SpringTemplateEngine engine = new SpringTemplateEngine();
     engine.setTemplateResolver(resolver);
-    Context context = new Context();
-    context.setVariable("pack", pack);
-    context.setVariable("front", front);
-    context.setVariable("pages", pages);
-    return engine.process("pack", context);
+    return engine.process("pack", PackService.templateContext(pack, front, pages));
   }
 
   @Test
@@ -130,7 +129,7 @@ class PackFormatsTest {
       assertThat(pageText(document, 2)).contains("Executive summary", EXECUTIVE_SUMMARY);
       String contents = pageText(document, 3);
       assertThat(contents).contains("Contents", "Executive summary 2", "Summary 4",
-          "Exceptions: KPIs at Red or worse than last quarter 5", "Places & housing 7", "Business growth 6", "Skills 8");
+          "Exceptions: KPIs at Red or worse than last quarter 5", "Places & housing 8", "Business growth 6", "Skills 9");
       assertThat(pageText(document, 5)).contains("Exceptions", "Empty homes brought back into use 50 31 Red Red Behind",
           "Grant spent £250,000 £180,500.50 Amber Worse: Green to Amber", "Fewer homes than hoped.");
       assertThat(pageText(document, 6)).contains("Strategic Objective Business growth");
@@ -148,6 +147,32 @@ class PackFormatsTest {
         outline.add(item.getTitle());
       }
       assertThat(outline).containsExactly("Executive summary", "Contents", "Summary", "Exceptions", "Business growth", "Places & housing", "Skills");
+
+      // the charts, drawn as vectors (no image in the file), each a figure with its words for
+      // screen readers: the quarter's spread of statuses, then one per numeric KPI over time
+      List<String> figures = new ArrayList<>();
+      figures(document.getDocumentCatalog().getStructureTreeRoot().getKids(), figures);
+      assertThat(figures).containsExactly(PackCharts.spreadDescription(pack.summary()),
+          "No of new jobs created over the last 2 quarters: Oct-Dec 2023 350 (Amber); Jan-Mar 2024 412 (Green); target 400.",
+          "Grant spent over the last 2 quarters: Oct-Dec 2023 £120,000 (Red); Jan-Mar 2024 £180,500.50 (Amber); target £250,000.");
+      for (PDPage page : document.getPages()) {
+        for (var name : page.getResources().getXObjectNames()) {
+          assertThat(page.getResources().getXObject(name)).as("a chart is not a picture")
+              .isNotInstanceOf(org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject.class);
+        }
+      }
+    }
+  }
+
+  /** The alternative text of every figure in the structure tree, in reading order. */
+  private static void figures(List<Object> kids, List<String> alts) {
+    for (Object kid : kids) {
+      if (kid instanceof org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement element) {
+        if ("Figure".equals(element.getStructureType())) {
+          alts.add(element.getAlternateDescription());
+        }
+        figures(element.getKids(), alts);
+      }
     }
   }
 
@@ -250,7 +275,42 @@ class PackFormatsTest {
       // the exceptions: each KPI at Red or worse, with the lead's commentary
       assertThat(tables).contains("Empty homes brought back into use | 50 | 31 | Red | Red | Behind")
           .contains("Grant spent | £250,000 | £180,500.50 | Amber | Worse: Green to Amber");
+      // a chart per numeric KPI over the quarters, and the quarter's spread of statuses: pictures
+      // with their words as alternative text
+      List<String> charts = new ArrayList<>();
+      for (XWPFParagraph p : document.getParagraphs()) {
+        for (var run : p.getRuns()) {
+          for (var drawing : run.getCTR().getDrawingList()) {
+            drawing.getInlineList().forEach(i -> charts.add(i.getDocPr().getDescr()));
+          }
+        }
+      }
+      assertThat(charts).containsExactly(PackCharts.spreadDescription(pack.summary()),
+          "No of new jobs created over the last 2 quarters: Oct-Dec 2023 350 (Amber); Jan-Mar 2024 412 (Green); target 400.",
+          "Grant spent over the last 2 quarters: Oct-Dec 2023 £120,000 (Red); Jan-Mar 2024 £180,500.50 (Amber); target £250,000.");
+      assertThat(document.getAllPictures()).hasSize(3).allSatisfy(picture -> {
+        var image = javax.imageio.ImageIO.read(new ByteArrayInputStream(picture.getData()));
+        assertThat(image.getWidth()).as("drawn at one and a half times its size, sharp in print").isGreaterThanOrEqualTo(PackCharts.SPREAD_WIDTH * 3 / 2);
+      });
     }
+  }
+
+  @Test
+  void theWebPackDrawsEachNumericKpiAgainstItsTargetAndTheQuartersSpread() {
+    org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(html(pack, true, java.util.Map.of()));
+    var charts = page.select("figure.chart svg");
+    assertThat(charts).hasSize(3);
+    assertThat(charts).allSatisfy(svg -> {
+      assertThat(svg.attr("role")).isEqualTo("img");
+      assertThat(svg.attr("viewBox")).isNotBlank();
+      assertThat(svg.selectFirst("title")).isNotNull();
+    });
+    assertThat(page.select("section#growth figure.chart figcaption").eachText()).containsExactly(
+        "No of new jobs created, against its target of 400", "Grant spent, against its target of £250,000");
+    // each bar in its quarter's status colour (the word beside it in the table below)
+    String grants = page.select("section#growth figure.chart svg").get(1).outerHtml();
+    assertThat(grants).contains("rgb(198,40,40)", "rgb(184,110,0)");
+    assertThat(page.select("section#growth table.trend td").eachText()).contains("£120,000 Red", "412 Green");
   }
 
   @Test
