@@ -15,7 +15,54 @@ public record Catalogue(
     List<Objective> objectives,
     List<HistoryPeriod> history) {
 
-  public record Strategy(String id, String title, String board, Month financialYearStart) {}
+  public record Strategy(String id, String title, String board, Month financialYearStart, Branding branding) {
+
+    public Strategy(String id, String title, String board, Month financialYearStart) {
+      this(id, title, board, financialYearStart, Branding.PLAIN);
+    }
+  }
+
+  /**
+   * How the pack looks as the organisation's own: its name, its colour (white text reads on it)
+   * and its logo, each optional in the catalogue.
+   *
+   * @param organisation the council or body that publishes the pack, or null
+   * @param colour {@code #rrggbb}
+   * @param logo null when the catalogue names none
+   */
+  public record Branding(String organisation, String colour, Logo logo) {
+
+    /** A dark blue that white text reads on (contrast 10.4:1), when the catalogue sets no colour. */
+    public static final String DEFAULT_COLOUR = "#23415f";
+    public static final Branding PLAIN = new Branding(null, DEFAULT_COLOUR, null);
+
+    /** The colour without its {@code #}, as Word and Excel write it. */
+    public String hex() {
+      return colour.substring(1).toUpperCase(java.util.Locale.ROOT);
+    }
+  }
+
+  /**
+   * A logo as the catalogue's file holds it: PNG or JPEG, with its size in pixels.
+   *
+   * @param mediaType {@code image/png} or {@code image/jpeg}
+   */
+  public record Logo(String mediaType, byte[] bytes, int width, int height) {
+
+    /** The logo's width on the cover, in millimetres: 20 mm high, at most 80 mm wide. */
+    public double coverWidthMm() {
+      return Math.min(80.0, 20.0 * width / height);
+    }
+
+    public double coverHeightMm() {
+      return coverWidthMm() * height / width;
+    }
+
+    /** The logo inline, for the HTML pack and its PDF (the pack's policy lets images come as data). */
+    public String dataUri() {
+      return "data:" + mediaType + ";base64," + java.util.Base64.getEncoder().encodeToString(bytes);
+    }
+  }
 
   public record Person(String id, String name, String email) {}
 

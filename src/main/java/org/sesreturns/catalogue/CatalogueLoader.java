@@ -31,6 +31,10 @@ public final class CatalogueLoader {
   private static final Pattern PERSON_ID = Pattern.compile("[a-z0-9][a-z0-9.-]*");
   private static final Set<String> POLARITIES = Set.of("higher-is-better", "lower-is-better");
   private static final Set<String> TARGET_BASES = Set.of("annual-cumulative", "quarter", "point-in-time");
+  private static final Pattern HEX_COLOUR = Pattern.compile("#[0-9a-fA-F]{6}");
+  /** WCAG AA for text: the pack prints white text on the strategy's colour. */
+  private static final double MIN_CONTRAST = 4.5;
+  static final int MAX_LOGO_BYTES = 512 * 1024;
 
   /**
    * The largest catalogue or history file read: 64 MiB. A national programme's catalogue of
@@ -125,7 +129,7 @@ public final class CatalogueLoader {
       }
     }
     var strategy = new Catalogue.Strategy(
-        strategyNode.slug("id"), strategyNode.text("title"), strategyNode.text("board"), start);
+        strategyNode.slug("id"), strategyNode.text("title"), strategyNode.text("board"), start, branding(file, strategyNode));
 
     Map<String, Catalogue.Person> people = new LinkedHashMap<>();
     for (Node p : top.list("people")) {
@@ -179,6 +183,76 @@ public final class CatalogueLoader {
       throw top.child("objectives").problem("the catalogue has no objectives");
     }
     return new Catalogue(strategy, Map.copyOf(people), coordinators, board, List.copyOf(objectives), List.of());
+  }
+
+  /** The strategy's optional organisation, colour and logo (a file beside the catalogue). */
+  private Catalogue.Branding branding(String file, Node strategy) {
+    String organisation = strategy.optionalText("organisation");
+    String colour = strategy.optionalText("colour");
+    if (colour == null) {
+      colour = Catalogue.Branding.DEFAULT_COLOUR;
+    } else if (!HEX_COLOUR.matcher(colour).matches()) {
+      throw strategy.child("colour").problem("'" + colour + "' is not a colour written as #rrggbb (such as #00539f)");
+    } else {
+      double contrast = contrastWithWhite(colour);
+      if (contrast < MIN_CONTRAST) {
+        throw strategy.child("colour").problem(String.format(Locale.ROOT, "'%s' is too light for the white text the"
+            + " pack prints on it (contrast %.1f:1, at least %.1f:1 is needed): choose a darker shade", colour,
+            contrast, MIN_CONTRAST));
+      }
+      colour = colour.toLowerCase(Locale.ROOT);
+    }
+    String logoName = strategy.optionalText("logo");
+    Catalogue.Logo logo = logoName == null ? null : logo(file, logoName, strategy.child("logo"));
+    return new Catalogue.Branding(organisation, colour, logo);
+  }
+
+  /** WCAG's contrast ratio of white text on the colour. */
+  static double contrastWithWhite(String hex) {
+    int rgb = Integer.parseInt(hex.substring(1), 16);
+    double luminance = 0.2126 * channel(rgb >> 16) + 0.7152 * channel(rgb >> 8) + 0.0722 * channel(rgb);
+    return 1.05 / (luminance + 0.05);
+  }
+
+  private static double channel(int value) {
+    double c = (value & 0xff) / 255.0;
+    return c <= 0.04045 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
+  }
+
+  /** The logo file, beside the catalogue: a PNG or JPEG of at most {@value #MAX_LOGO_BYTES} bytes. */
+  private Catalogue.Logo logo(String file, String name, Node where) {
+    if (name.contains("..") || name.startsWith("/") || name.contains(":") || name.contains("\\")) {
+      throw where.problem("'" + name + "' must be a file name beside the catalogue (or under its folder)");
+    }
+    Resource catalogue = resources.getResource(
+        file.startsWith("classpath:") || file.startsWith("file:") ? file : "file:" + file);
+    byte[] bytes;
+    try {
+      Resource logo = catalogue.createRelative(name);
+      if (!logo.exists()) {
+        throw where.problem("the logo '" + name + "' is not beside the catalogue");
+      }
+      try (InputStream in = logo.getInputStream()) {
+        bytes = in.readNBytes(MAX_LOGO_BYTES + 1);
+      }
+    } catch (IOException e) {
+      throw where.problem("the logo '" + name + "' cannot be read: " + e.getMessage());
+    }
+    if (bytes.length > MAX_LOGO_BYTES) {
+      throw where.problem("the logo '" + name + "' is over " + MAX_LOGO_BYTES / 1024 + " KB: a logo for print is far smaller");
+    }
+    String type = bytes.length > 8 && (bytes[0] & 0xff) == 0x89 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G'
+        ? "image/png" : bytes.length > 3 && (bytes[0] & 0xff) == 0xff && (bytes[1] & 0xff) == 0xd8 ? "image/jpeg" : null;
+    java.awt.image.BufferedImage image = null;
+    try {
+      image = type == null ? null : javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(bytes));
+    } catch (IOException unreadable) {
+      // answered below, as for any file that is not a picture
+    }
+    if (image == null) {
+      throw where.problem("the logo '" + name + "' is not a PNG or JPEG picture (Word and the PDF print those)");
+    }
+    return new Catalogue.Logo(type, bytes, image.getWidth(), image.getHeight());
   }
 
   private Catalogue.Kpi kpi(Node k) {

@@ -55,7 +55,7 @@ class ExcelPack {
     try (SXSSFWorkbook workbook = new SXSSFWorkbook(200); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       workbook.getXSSFWorkbook().getProperties().getCoreProperties()
           .setTitle(pack.strategy() + ": KPIs " + pack.quarter() + (pack.draft() ? " (draft)" : " (version " + pack.version() + ")"));
-      workbook.getXSSFWorkbook().getProperties().getCoreProperties().setCreator(pack.strategy());
+      workbook.getXSSFWorkbook().getProperties().getCoreProperties().setCreator(pack.publisher());
       Styles styles = new Styles(workbook);
 
       summary(workbook.createSheet("Summary"), pack, styles);

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.TreeMap;
+import org.sesreturns.catalogue.Catalogue;
 import org.sesreturns.catalogue.KpiType;
 
 /**
@@ -15,9 +15,16 @@ import org.sesreturns.catalogue.KpiType;
  * @param quarter the quarter's months, as the printed pack gives them ({@code Jan-Mar 2024})
  * @param financialYear {@code 2023-24}
  * @param version the compiled version; {@code null} for a draft
+ * @param branding the organisation's name, colour and logo, from the catalogue
  */
 public record Pack(String strategy, String board, String period, String quarter, String financialYear,
-    String boardMeeting, Integer version, boolean draft, Summary summary, List<Section> sections) {
+    String boardMeeting, Integer version, boolean draft, Summary summary, List<Section> sections,
+    Catalogue.Branding branding) {
+
+  /** Whose pack it is, as the cover and the document's properties name it. */
+  public String publisher() {
+    return branding.organisation() == null ? strategy : branding.organisation();
+  }
 
   /** What the header of each page says: the strategy, the quarter and the pack's version. */
   public String runningHeader() {
@@ -97,17 +104,7 @@ public record Pack(String strategy, String board, String period, String quarter,
   public record Section(String objectiveId, String objective, String sesLead, String projectLead,
       String reportDate, String previousStatus, String overallStatus, boolean received, List<Row> kpis,
       List<String> commentary, List<Trend> trends, List<Earlier> earlier) {
-
-    /** The quarters the section's trends cover, oldest first: the columns of its trend table. */
-    public List<Quarter> trendQuarters() {
-      TreeMap<String, String> quarters = new TreeMap<>();
-      trends.forEach(t -> t.points().forEach(p -> quarters.put(p.period(), p.quarter())));
-      return quarters.entrySet().stream().map(e -> new Quarter(e.getKey(), e.getValue())).toList();
-    }
   }
-
-  /** A quarter: its period ({@code 2023-24 Q4}, which sorts) and its months ({@code Jan-Mar 2024}). */
-  public record Quarter(String period, String label) {}
 
   /**
    * A KPI row: target and achieved as printed, status as a word (Green, Amber, Red or empty).
@@ -158,8 +155,7 @@ public record Pack(String strategy, String board, String period, String quarter,
   }
 
   /**
-   * @param share the value as a share of the largest shown, 0 to 100, for the bar's length
    * @param status the KPI's status that quarter as a word (Green, Amber, Red; empty when none)
    */
-  public record Point(String period, String quarter, double value, String figure, int share, String status) {}
+  public record Point(String period, String quarter, double value, String figure, String status) {}
 }

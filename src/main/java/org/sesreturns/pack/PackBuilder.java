@@ -121,7 +121,8 @@ class PackBuilder {
     Period period = cycle.period();
     return new Pack(catalogue.strategy().title(), catalogue.strategy().board(), period.text(), reportDate,
         "%d-%02d".formatted(period.startYear(), (period.startYear() + 1) % 100), cycle.boardMeeting().format(MEETING),
-        version, draft, new Pack.Summary(paragraphs(executiveSummary), summary, counts(objectiveCounts), counts(kpiCounts), exceptions), sections);
+        version, draft, new Pack.Summary(paragraphs(executiveSummary), summary, counts(objectiveCounts), counts(kpiCounts), exceptions), sections,
+        catalogue.strategy().branding());
   }
 
   /** The KPI's figures over the last quarters, when at least two of them are numbers. */
@@ -140,11 +141,8 @@ class PackBuilder {
     if (figures.size() < 2) {
       return Optional.empty();
     }
-    BigDecimal largest = figures.stream().map(f -> f.value().abs()).max(Comparator.naturalOrder()).orElse(BigDecimal.ZERO);
     List<Pack.Point> points = figures.stream().map(f -> new Pack.Point(f.period(), f.quarter(), f.value().doubleValue(),
-        withUnit(kpi, f.value().toPlainString()),
-        largest.signum() == 0 ? 0 : f.value().abs().multiply(BigDecimal.valueOf(100))
-            .divide(largest, RoundingMode.HALF_UP).intValue(), f.status() == null ? "" : f.status())).toList();
+        withUnit(kpi, f.value().toPlainString()), f.status() == null ? "" : f.status())).toList();
     Optional<BigDecimal> goal = number(kpi, target);
     return Optional.of(new Pack.Trend(kpi.title(), kpi.type(), goal.orElse(null),
         goal.map(g -> withUnit(kpi, g.toPlainString())).orElse(null), points));

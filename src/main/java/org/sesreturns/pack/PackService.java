@@ -38,8 +38,6 @@ public class PackService {
 
   /** An executive summary reads on a page or two. */
   static final int MAX_SUMMARY = 8_000;
-  /** The charts the pack's template draws, as SVG: stateless, one for all packs. */
-  private static final PackCharts.Svg CHARTS = new PackCharts.Svg();
 
   private final CycleService cycles;
   private final ReturnService returns;
@@ -330,24 +328,21 @@ public class PackService {
   }
 
   String html(Pack pack) {
-    return html(pack, true, Map.of());
+    return templates.process("pack", templateContext(pack, true, Map.of(), PackCharts.InTemplate.forWeb()));
   }
 
-  /**
-   * The pack as HTML; {@code front} is whether it opens with the cover, contents and summary,
-   * {@code pages} the PDF's pages of sections rendered in other parts, for the contents.
-   */
-  String html(Pack pack, boolean front, Map<String, Integer> pages) {
-    return templates.process("pack", templateContext(pack, front, pages));
+  /** The pack's HTML for a part of its PDF, whose charts the PDF draws. */
+  String html(Pack pack, boolean front, Map<String, Integer> pages, PackCharts.InTemplate charts) {
+    return templates.process("pack", templateContext(pack, front, pages, charts));
   }
 
   /** What the pack's template is given (the tests render it with the same). */
-  static Context templateContext(Pack pack, boolean front, Map<String, Integer> pages) {
+  static Context templateContext(Pack pack, boolean front, Map<String, Integer> pages, PackCharts.InTemplate charts) {
     Context context = new Context();
     context.setVariable("pack", pack);
     context.setVariable("front", front);
     context.setVariable("pages", pages);
-    context.setVariable("charts", CHARTS);
+    context.setVariable("charts", charts);
     return context;
   }
 

@@ -1,16 +1,21 @@
 package org.sesreturns.pack;
 
-import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FSFontUseCase;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
+import com.openhtmltopdf.extend.FSObjectDrawer;
+import com.openhtmltopdf.extend.OutputDevice;
+import com.openhtmltopdf.render.DefaultObjectDrawerFactory;
+import com.openhtmltopdf.render.RenderingContext;
+import java.awt.Shape;
+import java.awt.geom.Rectangle2D;
+import org.jfree.chart.JFreeChart;
+import org.w3c.dom.Element;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.io.OutputStream;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -56,12 +61,6 @@ class PdfPack {
   private static final String FONTS = "/net/sf/jasperreports/fonts/dejavu/";
   /** The size of the running header and the page numbers, in points. */
   private static final float STAMP_SIZE = 8;
-  /**
-   * The fonts serve the document's text. The charts' SVG finds DejaVu Sans among the JVM's fonts
-   * ({@link PackCharts} registers it): given to the SVG drawer as well, the font files were read
-   * again for every chart, and a PDF of three objectives took eight times as long.
-   */
-  private static final Set<FSFontUseCase> FOR_TEXT = EnumSet.of(FSFontUseCase.DOCUMENT);
 
   /** The pack's HTML for one part of the PDF. */
   @FunctionalInterface
@@ -72,7 +71,7 @@ class PdfPack {
      * @param pages where each part of the pack begins, for the contents: by objective id, and
      *     {@code executive}, {@code summary}, {@code exceptions}; empty when not known yet
      */
-    String render(Pack part, boolean front, Map<String, Integer> pages);
+    String render(Pack part, boolean front, Map<String, Integer> pages, PackCharts.InTemplate charts);
   }
 
   byte[] render(Pack pack, PartHtml html) {
@@ -81,20 +80,21 @@ class PdfPack {
     for (int from = 0; from == 0 || from < sections; from += OBJECTIVES_PER_PART) {
       parts.add(new Pack(pack.strategy(), pack.board(), pack.period(), pack.quarter(), pack.financialYear(),
           pack.boardMeeting(), pack.version(), pack.draft(), pack.summary(),
-          pack.sections().subList(from, Math.min(sections, from + OBJECTIVES_PER_PART))));
+          pack.sections().subList(from, Math.min(sections, from + OBJECTIVES_PER_PART)), pack.branding()));
     }
     // the contents give the page where each part of the pack begins, known once every part is
     // rendered (each part's outline names its pages); the first part is then rendered again with
     // them, and its length does not change with the numbers
     Map<String, Integer> pages = new HashMap<>();
     List<byte[]> rendered = new ArrayList<>();
+    PackCharts.InTemplate charts = PackCharts.InTemplate.forPdf();
     int offset = 0;
     for (int i = 0; i < parts.size(); i++) {
-      byte[] part = renderPart(html.render(parts.get(i), i == 0, Map.of()));
+      byte[] part = renderPart(html.render(parts.get(i), i == 0, Map.of(), charts), charts);
       offset += beginnings(part, outlineKeys(parts.get(i), i == 0), offset, pages);
       rendered.add(part);
     }
-    rendered.set(0, renderPart(html.render(parts.get(0), true, pages)));
+    rendered.set(0, renderPart(html.render(parts.get(0), true, pages, charts), charts));
     try (PDDocument document = Loader.loadPDF(rendered.get(0), null, null, null, IOUtils.createTempFileOnlyStreamCache())) {
       inlineBackgroundArtifacts(document);
       PDFMergerUtility merger = new PDFMergerUtility();
@@ -149,29 +149,45 @@ class PdfPack {
     }
   }
 
-  private static byte[] renderPart(String html) {
+  private static byte[] renderPart(String html, PackCharts.InTemplate charts) {
     org.jsoup.nodes.Document parsed = Jsoup.parse(html);
     // openhtmltopdf reads the outline from the head, where an HTML parser does not keep it
     parsed.select("body > bookmarks").forEach(outline -> parsed.head().appendChild(outline));
-    // a chart's words, from its title, where openhtmltopdf reads a figure's alternative text
-    parsed.select("svg > title").forEach(title -> title.parent().attr("alt", title.text()));
     org.w3c.dom.Document document = new W3CDom().fromJsoup(parsed);
     try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       PdfRendererBuilder builder = new PdfRendererBuilder();
       builder.useFastMode();
       builder.usePdfUaAccessibility(true);
-      builder.useFont(() -> font("DejaVuSans.ttf"), "DejaVu Sans", 400, FontStyle.NORMAL, true, FOR_TEXT);
-      builder.useFont(() -> font("DejaVuSans-Bold.ttf"), "DejaVu Sans", 700, FontStyle.NORMAL, true, FOR_TEXT);
-      builder.useFont(() -> font("DejaVuSans-Oblique.ttf"), "DejaVu Sans", 400, FontStyle.ITALIC, true, FOR_TEXT);
-      builder.useFont(() -> font("DejaVuSans-BoldOblique.ttf"), "DejaVu Sans", 700, FontStyle.ITALIC, true, FOR_TEXT);
-      // the charts' inline SVG, drawn as vectors
-      builder.useSVGDrawer(new BatikSVGDrawer());
+      builder.useFont(() -> font("DejaVuSans.ttf"), "DejaVu Sans", 400, FontStyle.NORMAL, true);
+      builder.useFont(() -> font("DejaVuSans-Bold.ttf"), "DejaVu Sans", 700, FontStyle.NORMAL, true);
+      builder.useFont(() -> font("DejaVuSans-Oblique.ttf"), "DejaVu Sans", 400, FontStyle.ITALIC, true);
+      builder.useFont(() -> font("DejaVuSans-BoldOblique.ttf"), "DejaVu Sans", 700, FontStyle.ITALIC, true);
+      // the charts, drawn as vectors where the template placed their objects
+      DefaultObjectDrawerFactory objects = new DefaultObjectDrawerFactory();
+      objects.registerDrawer(PackCharts.InTemplate.OBJECT_TYPE, new ChartDrawer(charts));
+      builder.useObjectDrawerFactory(objects);
       builder.withW3cDocument(document, "/");
       builder.toStream(out);
       builder.run();
       return out.toByteArray();
     } catch (IOException e) {
       throw new UncheckedIOException("the pack could not be rendered as PDF", e);
+    }
+  }
+
+  /** Paints a chart object of the template with JFreeChart on the page's own Java 2D (PDFBox). */
+  private record ChartDrawer(PackCharts.InTemplate charts) implements FSObjectDrawer {
+
+    @Override
+    public Map<Shape, String> drawObject(Element element, double x, double y, double width, double height,
+        OutputDevice device, RenderingContext context, int dotsPerPixel) {
+      JFreeChart chart = charts.chart(element.getAttribute("data-chart"));
+      if (chart != null) {
+        float w = (float) width / dotsPerPixel;
+        float h = (float) height / dotsPerPixel;
+        device.drawWithGraphics((float) x, (float) y, w, h, g -> chart.draw(g, new Rectangle2D.Float(0, 0, w, h)));
+      }
+      return null;
     }
   }
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.poi.util.Units;
+import org.sesreturns.catalogue.Catalogue;
 import org.apache.poi.wp.usermodel.HeaderFooterType;
 import org.apache.poi.xwpf.usermodel.Document;
 import org.apache.poi.xwpf.usermodel.BreakType;
@@ -53,18 +54,20 @@ class WordPack {
   private static final int A4_WIDTH = 11906;
   private static final int A4_HEIGHT = 16838;
   private static final int MARGIN = 1134;
+  private static final double EMU_PER_MM = 36000;
 
   byte[] render(Pack pack) {
     try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       XWPFStyles styles = doc.createStyles();
       styles.setSpellingLanguage("en-GB");
-      heading(styles, "Title", "Title", 0, 48);
-      heading(styles, "Heading1", "heading 1", 1, 32);
-      heading(styles, "Heading2", "heading 2", 2, 24);
+      String colour = pack.branding().hex();
+      heading(styles, "Title", "Title", 0, 48, "FFFFFF");
+      heading(styles, "Heading1", "heading 1", 1, 32, colour);
+      heading(styles, "Heading2", "heading 2", 2, 24, colour);
       var properties = doc.getProperties().getCoreProperties();
       properties.setTitle(pack.strategy() + ": performance report " + pack.quarter());
       properties.setSubjectProperty("Performance report for " + pack.board() + ", " + pack.quarter() + " (" + pack.period() + ")");
-      properties.setCreator(pack.strategy());
+      properties.setCreator(pack.publisher());
 
       page(doc, pack);
       cover(doc, pack);
@@ -83,8 +86,26 @@ class WordPack {
   }
 
   private static void cover(XWPFDocument doc, Pack pack) {
-    paragraph(doc, "Title", pack.strategy());
-    text(doc, "Performance report for " + pack.board(), false);
+    Catalogue.Branding branding = pack.branding();
+    if (branding.logo() != null) {
+      Catalogue.Logo logo = branding.logo();
+      XWPFRun run = doc.createParagraph().createRun();
+      try (var in = new java.io.ByteArrayInputStream(logo.bytes())) {
+        run.addPicture(in, "image/png".equals(logo.mediaType()) ? Document.PICTURE_TYPE_PNG : Document.PICTURE_TYPE_JPEG,
+            "logo", (int) Math.round(logo.coverWidthMm() * EMU_PER_MM), (int) Math.round(logo.coverHeightMm() * EMU_PER_MM));
+      } catch (IOException | org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
+        throw new UncheckedIOException(new IOException("the logo could not be placed in the Word pack", e));
+      }
+      run.getCTR().getDrawingArray(0).getInlineArray(0).getDocPr().setDescr(pack.publisher() + " logo");
+    }
+    if (branding.organisation() != null) {
+      text(doc, branding.organisation(), true);
+    }
+    // the title on the organisation's colour, as the PDF's cover band
+    banded(doc, null, "PERFORMANCE REPORT", branding.hex(), 24);
+    banded(doc, "Title", pack.strategy(), branding.hex(), 0);
+    banded(doc, null, pack.quarter() + " (" + pack.period() + ")", branding.hex(), 28);
+    text(doc, "For " + pack.board(), false);
     if (pack.draft()) {
       text(doc, "Draft: returns are still being collected; this is not the pack presented to the board.", true);
     }
@@ -272,24 +293,15 @@ class WordPack {
     }
     if (!s.trends().isEmpty()) {
       paragraph(doc, "Heading2", "Over the last quarters");
-      List<Pack.Quarter> quarters = s.trendQuarters();
-      List<String> headings = new ArrayList<>(List.of("Key Performance Indicator"));
-      quarters.forEach(q -> headings.add(q.label()));
-      for (Pack.Trend t : s.trends()) {
+      // the section's pictures drawn side by side on the server's cores: drawing is most of a
+      // Word pack's time, and a section's few pictures are all the memory it takes
+      List<byte[]> pictures = s.trends().parallelStream()
+          .map(t -> PackCharts.png(PackCharts.trend(t), PackCharts.TREND_WIDTH, PackCharts.TREND_HEIGHT)).toList();
+      for (int i = 0; i < s.trends().size(); i++) {
+        Pack.Trend t = s.trends().get(i);
         text(doc, t.kpi() + (t.targetFigure() == null ? ", no target" : ", against its target of " + t.targetFigure()),
             false);
-        chart(doc, PackCharts.png(PackCharts.trend(t), PackCharts.TREND_WIDTH, PackCharts.TREND_HEIGHT),
-            PackCharts.TREND_WIDTH, PackCharts.TREND_HEIGHT, t.kpi(), t.description());
-      }
-      XWPFTable trend = table(doc, headings);
-      for (Pack.Trend t : s.trends()) {
-        List<String> cells = new ArrayList<>(List.of(t.kpi()));
-        for (Pack.Quarter q : quarters) {
-          Pack.Point p = t.at(q.period());
-          // the figure, and under it that quarter's status
-          cells.add(p == null ? "" : p.status().isEmpty() ? p.figure() : p.figure() + "\n" + p.status());
-        }
-        row(trend, cells);
+        chart(doc, pictures.get(i), PackCharts.TREND_WIDTH, PackCharts.TREND_HEIGHT, t.kpi(), t.description());
       }
     }
     paragraph(doc, "Heading2", "Commentary");
@@ -302,7 +314,7 @@ class WordPack {
   }
 
   /** A paragraph style Word knows by name, with its outline level (0 for none) so it is a heading. */
-  private static void heading(XWPFStyles styles, String id, String name, int level, int halfPoints) {
+  private static void heading(XWPFStyles styles, String id, String name, int level, int halfPoints, String colour) {
     CTStyle style = CTStyle.Factory.newInstance();
     style.setStyleId(id);
     CTString styleName = CTString.Factory.newInstance();
@@ -324,6 +336,7 @@ class WordPack {
     var run = style.addNewRPr();
     run.addNewB();
     run.addNewSz().setVal(BigInteger.valueOf(halfPoints));
+    run.addNewColor().setVal(colour);
     XWPFStyle xwpfStyle = new XWPFStyle(style);
     xwpfStyle.setType(STStyleType.PARAGRAPH);
     styles.addStyle(xwpfStyle);
@@ -350,6 +363,26 @@ class WordPack {
     p.setStyle(style);
     p.createRun().setText(text);
     return p;
+  }
+
+  /** A paragraph of white text on the organisation's colour; {@code halfPoints} 0 keeps the style's size. */
+  private static void banded(XWPFDocument doc, String style, String text, String fill, int halfPoints) {
+    XWPFParagraph p = doc.createParagraph();
+    if (style != null) {
+      p.setStyle(style);
+    }
+    var shading = p.getCTP().isSetPPr() ? p.getCTP().getPPr() : p.getCTP().addNewPPr();
+    var shd = shading.addNewShd();
+    shd.setVal(org.openxmlformats.schemas.wordprocessingml.x2006.main.STShd.CLEAR);
+    shd.setFill(fill);
+    p.setSpacingBefore(0);
+    p.setSpacingAfter(0);
+    XWPFRun run = p.createRun();
+    run.setColor("FFFFFF");
+    if (halfPoints > 0) {
+      run.setFontSize(halfPoints / 2.0);
+    }
+    run.setText(text);
   }
 
   private static void text(XWPFDocument doc, String text, boolean bold) {

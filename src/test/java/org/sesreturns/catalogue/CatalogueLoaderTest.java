@@ -72,6 +72,48 @@ class CatalogueLoaderTest {
   }
 
   @Test
+  void theOrganisationsNameColourAndLogoAreTheCataloguesOwnAndChecked() throws IOException {
+    var image = new java.awt.image.BufferedImage(300, 100, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    javax.imageio.ImageIO.write(image, "png", dir.resolve("logo.png").toFile());
+    String branded = VALID.replace("  financial-year-start: january\n", """
+          financial-year-start: january
+          organisation: Test Borough Council
+          colour: "#00539F"
+          logo: logo.png
+        """);
+    Catalogue catalogue = loader.load(write("c.yaml", branded), List.of());
+    var branding = catalogue.strategy().branding();
+    assertThat(branding.organisation()).isEqualTo("Test Borough Council");
+    assertThat(branding.colour()).isEqualTo("#00539f");
+    assertThat(branding.logo().mediaType()).isEqualTo("image/png");
+    assertThat(List.of(branding.logo().width(), branding.logo().height())).containsExactly(300, 100);
+    assertThat(branding.logo().bytes()).isEqualTo(Files.readAllBytes(dir.resolve("logo.png")));
+
+    // none of it is required: the pack is then the strategy's own, in a dark blue
+    assertThat(loader.load(write("plain.yaml", VALID), List.of()).strategy().branding())
+        .isEqualTo(Catalogue.Branding.PLAIN);
+    assertThat(CatalogueLoader.contrastWithWhite(Catalogue.Branding.DEFAULT_COLOUR)).isGreaterThan(10);
+
+    // a colour white text cannot be read on, a colour that is not one, a logo that is not a picture or not there
+    String light = write("light.yaml", branded.replace("#00539F", "#ffcc00"));
+    assertThatThrownBy(() -> loader.load(light, List.of())).hasMessage(light + ", at strategy.colour: '#ffcc00' is too"
+        + " light for the white text the pack prints on it (contrast 1.5:1, at least 4.5:1 is needed): choose a darker shade");
+    String word = write("word.yaml", branded.replace("\"#00539F\"", "blue"));
+    assertThatThrownBy(() -> loader.load(word, List.of()))
+        .hasMessageContaining("strategy.colour: 'blue' is not a colour written as #rrggbb");
+    Files.writeString(dir.resolve("notes.png"), "not a picture");
+    String text = write("text.yaml", branded.replace("logo.png", "notes.png"));
+    assertThatThrownBy(() -> loader.load(text, List.of()))
+        .hasMessageContaining("strategy.logo: the logo 'notes.png' is not a PNG or JPEG picture");
+    String missing = write("missing.yaml", branded.replace("logo.png", "crest.png"));
+    assertThatThrownBy(() -> loader.load(missing, List.of()))
+        .hasMessageContaining("strategy.logo: the logo 'crest.png' is not beside the catalogue");
+    String outside = write("outside.yaml", branded.replace("logo.png", "../../etc/passwd"));
+    assertThatThrownBy(() -> loader.load(outside, List.of()))
+        .hasMessageContaining("strategy.logo: '../../etc/passwd' must be a file name beside the catalogue");
+  }
+
+  @Test
   void unknownPersonNamesFileAndPlace() throws IOException {
     String file = write("c.yaml", VALID.replace("ses-lead: bob.ses", "ses-lead: nobody"));
     assertThatThrownBy(() -> loader.load(file, List.of()))

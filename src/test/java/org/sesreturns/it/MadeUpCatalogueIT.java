@@ -31,7 +31,7 @@ class MadeUpCatalogueIT {
   org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   @Test
-  void personInTwoRolesCompletesOneReturnAndSignsOffTheOther() {
+  void personInTwoRolesCompletesOneReturnAndSignsOffTheOther() throws java.io.IOException {
     Rest rest = new Rest(port);
     var scenario = new CycleScenario(rest, catalogue, "2025-26 Q3");
     Map<String, CycleScenario.ReturnEntry> entries = Map.of(
@@ -112,6 +112,12 @@ class MadeUpCatalogueIT {
     var pack = scenario.checkPack("riverside.board", entries, Map.of());
     assertThat(pack.getElementById("riverside-places").selectFirst("h2").text()).isEqualTo("Riverside places <& squares>");
     assertThat(pack.select("script")).isEmpty();
+    // the made-up council's own cover: its logo (the file beside the catalogue), name and colour
+    assertThat(pack.select(".cover img.logo").attr("alt")).isEqualTo("Riverside Borough Council logo");
+    assertThat(java.util.Base64.getDecoder().decode(pack.select(".cover img.logo").attr("src").replace("data:image/png;base64,", "")))
+        .isEqualTo(new org.springframework.core.io.ClassPathResource("catalogue/made-up-logo.png").getContentAsByteArray());
+    assertThat(pack.select(".cover .organisation").text()).isEqualTo("Riverside Borough Council");
+    assertThat(pack.select("head style").last().data()).contains("background-color: #005a4e");
     assertThat(pack.getElementById("jobs-and-skills").text()).contains("£125,000.5").contains("87.5%").contains("£250,000");
     assertThat(pack.getElementById("riverside-places").text()).contains("Town centre footfall (1.2m (2023))");
   }

@@ -25,6 +25,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.junit.jupiter.api.Test;
+import org.sesreturns.catalogue.Catalogue;
 import org.sesreturns.catalogue.KpiType;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
@@ -60,11 +61,11 @@ class PackFormatsTest {
                       KpiType.CURRENCY, new BigDecimal("250000"), new BigDecimal("180500.50"))),
               List.of("Jobs <b>up</b> & costs down.", "Second paragraph, with £ and ’quotes’."),
               List.of(new Pack.Trend("No of new jobs created", KpiType.COUNT, new BigDecimal("400"), "400",
-                  List.of(new Pack.Point("2023-24 Q3", "Oct-Dec 2023", 350, "350", 85, "Amber"),
-                      new Pack.Point("2023-24 Q4", "Jan-Mar 2024", 412, "412", 100, "Green"))),
+                  List.of(new Pack.Point("2023-24 Q3", "Oct-Dec 2023", 350, "350", "Amber"),
+                      new Pack.Point("2023-24 Q4", "Jan-Mar 2024", 412, "412", "Green"))),
                   new Pack.Trend("Grant spent", KpiType.CURRENCY, new BigDecimal("250000"), "£250,000",
-                      List.of(new Pack.Point("2023-24 Q3", "Oct-Dec 2023", 120000, "£120,000", 66, "Red"),
-                          new Pack.Point("2023-24 Q4", "Jan-Mar 2024", 180500.5, "£180,500.50", 100, "Amber")))),
+                      List.of(new Pack.Point("2023-24 Q3", "Oct-Dec 2023", 120000, "£120,000", "Red"),
+                          new Pack.Point("2023-24 Q4", "Jan-Mar 2024", 180500.5, "£180,500.50", "Amber")))),
               List.of(new Pack.Earlier("2023-24 Q3", "Oct-Dec 2023", "Amber",
                   List.of(new Pack.Row("new-jobs", "No of new jobs created", null, "400", "350", "Amber", null,
                       KpiType.COUNT, new BigDecimal("400"), new BigDecimal("350")))))),
@@ -79,16 +80,39 @@ class PackFormatsTest {
           new Pack.Section("skills", "Skills", "Lee Payne", "Pat Lead", "Jan-Mar 2024", "Red", null, false,
               List.of(new Pack.Row("apprentices", "Apprentices starting", null, "40", null, "", null, KpiType.COUNT,
                   new BigDecimal("40"), null)), List.of(), List.of(),
-              List.of())));
+              List.of())),
+      new Catalogue.Branding("Sefton Council", "#00539f", logo()));
+
+  /** A council's logo: a PNG of 240 by 80 pixels. */
+  static Catalogue.Logo logo() {
+    var image = new java.awt.image.BufferedImage(240, 80, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    var g = image.createGraphics();
+    g.setColor(java.awt.Color.WHITE);
+    g.fillRect(0, 0, 240, 80);
+    g.setColor(new java.awt.Color(0x00539f));
+    g.fillOval(10, 10, 60, 60);
+    g.dispose();
+    try (var out = new java.io.ByteArrayOutputStream()) {
+      javax.imageio.ImageIO.write(image, "png", out);
+      return new Catalogue.Logo("image/png", out.toByteArray(), 240, 80);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
 
   /** The pack's HTML as the application renders it: with or without its cover and summary. */
   static String html(Pack pack, boolean front, java.util.Map<String, Integer> pages) {
+    return html(pack, front, pages, PackCharts.InTemplate.forWeb());
+  }
+
+  /** The same, for a part of the PDF, whose charts it draws itself. */
+  static String html(Pack pack, boolean front, java.util.Map<String, Integer> pages, PackCharts.InTemplate charts) {
     ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
     resolver.setPrefix("templates/");
     resolver.setSuffix(".html");
     SpringTemplateEngine engine = new SpringTemplateEngine();
     engine.setTemplateResolver(resolver);
-    return engine.process("pack", PackService.templateContext(pack, front, pages));
+    return engine.process("pack", PackService.templateContext(pack, front, pages, charts));
   }
 
   @Test
@@ -129,7 +153,7 @@ class PackFormatsTest {
       assertThat(pageText(document, 2)).contains("Executive summary", EXECUTIVE_SUMMARY);
       String contents = pageText(document, 3);
       assertThat(contents).contains("Contents", "Executive summary 2", "Summary 4",
-          "Exceptions: KPIs at Red or worse than last quarter 5", "Places & housing 8", "Business growth 6", "Skills 9");
+          "Exceptions: KPIs at Red or worse than last quarter 5", "Places & housing 7", "Business growth 6", "Skills 8");
       assertThat(pageText(document, 5)).contains("Exceptions", "Empty homes brought back into use 50 31 Red Red Behind",
           "Grant spent £250,000 £180,500.50 Amber Worse: Green to Amber", "Fewer homes than hoped.");
       assertThat(pageText(document, 6)).contains("Strategic Objective Business growth");
@@ -152,15 +176,23 @@ class PackFormatsTest {
       // screen readers: the quarter's spread of statuses, then one per numeric KPI over time
       List<String> figures = new ArrayList<>();
       figures(document.getDocumentCatalog().getStructureTreeRoot().getKids(), figures);
-      assertThat(figures).containsExactly(PackCharts.spreadDescription(pack.summary()),
+      assertThat(figures).containsExactly("Sefton Council logo", PackCharts.spreadDescription(pack.summary()),
           "No of new jobs created over the last 2 quarters: Oct-Dec 2023 350 (Amber); Jan-Mar 2024 412 (Green); target 400.",
           "Grant spent over the last 2 quarters: Oct-Dec 2023 £120,000 (Red); Jan-Mar 2024 £180,500.50 (Amber); target £250,000.");
-      for (PDPage page : document.getPages()) {
-        for (var name : page.getResources().getXObjectNames()) {
-          assertThat(page.getResources().getXObject(name)).as("a chart is not a picture")
-              .isNotInstanceOf(org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject.class);
+      List<String> pictures = new ArrayList<>();
+      for (int i = 0; i < document.getNumberOfPages(); i++) {
+        var resources = document.getPage(i).getResources();
+        for (var name : resources.getXObjectNames()) {
+          if (resources.getXObject(name) instanceof org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject image) {
+            pictures.add((i + 1) + ": " + image.getWidth() + "x" + image.getHeight());
+          }
         }
       }
+      assertThat(pictures).as("the only picture is the council's logo, on the cover; the charts are vectors")
+          .containsExactly("1: 240x80");
+      // the cover: the council's name, and the title on its colour
+      assertThat(pageText(document, 1)).contains("Sefton Council", "PERFORMANCE REPORT", "Sefton Economic Strategy",
+          "For Sefton Economic Strategy Board", "Published by Sefton Council");
     }
   }
 
@@ -285,10 +317,20 @@ class PackFormatsTest {
           }
         }
       }
-      assertThat(charts).containsExactly(PackCharts.spreadDescription(pack.summary()),
+      // the cover: the council's logo and name, the title on its colour in white
+      assertThat(document.getAllPictures()).anySatisfy(p -> assertThat(p.getData()).isEqualTo(pack.branding().logo().bytes()));
+      XWPFParagraph title = document.getParagraphs().stream().filter(p -> "Title".equals(p.getStyle())).findFirst().orElseThrow();
+      assertThat(title.getText()).isEqualTo("Sefton Economic Strategy");
+      assertThat(title.getCTP().getPPr().getShd().xgetFill().getStringValue()).isEqualTo("00539F");
+      assertThat(title.getRuns().get(0).getColor()).isEqualTo("FFFFFF");
+      assertThat(paragraphs).contains("Sefton Council");
+      assertThat(document.getProperties().getCoreProperties().getCreator()).isEqualTo("Sefton Council");
+      assertThat(charts).containsExactly("Sefton Council logo", PackCharts.spreadDescription(pack.summary()),
           "No of new jobs created over the last 2 quarters: Oct-Dec 2023 350 (Amber); Jan-Mar 2024 412 (Green); target 400.",
           "Grant spent over the last 2 quarters: Oct-Dec 2023 £120,000 (Red); Jan-Mar 2024 £180,500.50 (Amber); target £250,000.");
-      assertThat(document.getAllPictures()).hasSize(3).allSatisfy(picture -> {
+      assertThat(document.getAllPictures()).hasSize(4);
+      assertThat(document.getAllPictures()).filteredOn(p -> !java.util.Arrays.equals(p.getData(), pack.branding().logo().bytes()))
+          .hasSize(3).allSatisfy(picture -> {
         var image = javax.imageio.ImageIO.read(new ByteArrayInputStream(picture.getData()));
         assertThat(image.getWidth()).as("drawn at one and a half times its size, sharp in print").isGreaterThanOrEqualTo(PackCharts.SPREAD_WIDTH * 3 / 2);
       });
@@ -298,6 +340,11 @@ class PackFormatsTest {
   @Test
   void theWebPackDrawsEachNumericKpiAgainstItsTargetAndTheQuartersSpread() {
     org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(html(pack, true, java.util.Map.of()));
+    // the cover: the council's logo, name and colour
+    assertThat(page.select(".cover img.logo").attr("alt")).isEqualTo("Sefton Council logo");
+    assertThat(page.select(".cover img.logo").attr("src")).startsWith("data:image/png;base64,");
+    assertThat(page.select(".cover .organisation").text()).isEqualTo("Sefton Council");
+    assertThat(page.select("head style").last().data()).contains(".cover .band { background-color: #00539f; }");
     var charts = page.select("figure.chart svg");
     assertThat(charts).hasSize(3);
     assertThat(charts).allSatisfy(svg -> {
@@ -310,7 +357,9 @@ class PackFormatsTest {
     // each bar in its quarter's status colour (the word beside it in the table below)
     String grants = page.select("section#growth figure.chart svg").get(1).outerHtml();
     assertThat(grants).contains("rgb(198,40,40)", "rgb(184,110,0)");
-    assertThat(page.select("section#growth table.trend td").eachText()).contains("£120,000 Red", "412 Green");
+    // and each quarter's status in words under it
+    assertThat(page.select("section#growth figure.chart svg").get(0).select("text").eachText())
+        .contains("Oct-Dec 2023 Amber", "Jan-Mar 2024 Green", "350", "412", "Target 400");
   }
 
   @Test
