@@ -52,12 +52,15 @@
     if (c.versions.length) {
       var body = el('tbody');
       c.versions.slice().reverse().forEach(function (v) {
-        var hashes = el('td');
+        // the files' fingerprints prove a copy is the one compiled; behind a summary in plain words
+        var prints = el('details', {}, [el('summary', {}, ['Check a copy'])]);
+        prints.appendChild(el('p', {}, ['A file with the same SHA-256 fingerprint is exactly the one compiled:']));
         Object.keys(FORMATS).forEach(function (format) {
           if (v.sha256[format]) {
-            hashes.appendChild(el('div', {}, [FORMATS[format] + ': ', el('code', {}, [v.sha256[format]])]));
+            prints.appendChild(el('div', {}, [FORMATS[format] + ': ', el('code', {}, [v.sha256[format]])]));
           }
         });
+        var hashes = el('td', {}, [prints]);
         var links = el('td');
         links.appendChild(downloads(v.downloads, label + ', version ' + v.version));
         body.appendChild(el('tr', { 'class': 'version' }, [el('th', { scope: 'row' }, ['Version ' + v.version]),
@@ -65,7 +68,7 @@
           el('td', {}, [v.approvedBy ? v.approvedBy + ', ' + when(v.approvedAt) : 'Not approved']), links, hashes]));
       });
       section.appendChild(el('table', {}, [el('caption', {}, ['Compiled versions of the pack']),
-        el('thead', {}, [el('tr', {}, ['Version', 'Compiled', 'Approved', 'Download', 'SHA-256'].map(function (h) {
+        el('thead', {}, [el('tr', {}, ['Version', 'Compiled', 'Approved', 'Download', 'Is my copy this one?'].map(function (h) {
           return el('th', { scope: 'col' }, [h]);
         }))]), body]));
     }

@@ -34,7 +34,8 @@ class PackBuilder {
   /** Quarters a trend shows, this one included. */
   static final int TREND_QUARTERS = 4;
 
-  private static final DateTimeFormatter MEETING = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
+  /** A date as the pack and its messages print it: Thursday 25 April 2024. */
+  static final DateTimeFormatter MEETING = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
 
   private final Catalogue catalogue;
   private final ReturnService returns;

@@ -52,7 +52,7 @@ class PackNotices {
     model.put("missing", String.join(", ", latest.missing().stream()
         .map(id -> catalogue.objective(id).map(o -> o.title()).orElse(id)).toList()));
     model.put("board", catalogue.strategy().board());
-    model.put("boardMeeting", cycle.boardMeeting().toString());
+    model.put("boardMeeting", cycle.boardMeeting().format(PackBuilder.MEETING));
     // the Board packs page: it takes the reader through logging in, and offers every format
     model.put("packUrl", mail.link("/packs/#cycle-" + cycleKey));
     mail.send(to.stream().map(catalogue::person).map(person -> new Letter(kind,

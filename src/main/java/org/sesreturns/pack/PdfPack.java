@@ -6,6 +6,8 @@ import com.openhtmltopdf.extend.FSObjectDrawer;
 import com.openhtmltopdf.extend.OutputDevice;
 import com.openhtmltopdf.render.DefaultObjectDrawerFactory;
 import com.openhtmltopdf.render.RenderingContext;
+import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2D;
+import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2DFontTextDrawer;
 import java.awt.Shape;
 import java.awt.geom.Rectangle2D;
 import org.jfree.chart.JFreeChart;
@@ -185,7 +187,14 @@ class PdfPack {
       if (chart != null) {
         float w = (float) width / dotsPerPixel;
         float h = (float) height / dotsPerPixel;
-        device.drawWithGraphics((float) x, (float) y, w, h, g -> chart.draw(g, new Rectangle2D.Float(0, 0, w, h)));
+        device.drawWithGraphics((float) x, (float) y, w, h, g -> {
+          if (g instanceof PdfBoxGraphics2D pdf) {
+            // the chart's labels as shapes: its words are the figure's alternative text, and as text
+            // they would be read (and copied) out of place, painted after the page's own text
+            pdf.setFontTextDrawer(new PdfBoxGraphics2DFontTextDrawer());
+          }
+          chart.draw(g, new Rectangle2D.Float(0, 0, w, h));
+        });
       }
       return null;
     }

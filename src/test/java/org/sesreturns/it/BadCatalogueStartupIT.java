@@ -27,6 +27,8 @@ class BadCatalogueStartupIT {
         .replace("ses-lead: sam.ses", "ses-lead: sam.nobody");
     Path file = dir.resolve("catalogue.yaml");
     Files.writeString(file, catalogue);
+    // the logo it names goes with it
+    Files.copy(Path.of("src/test/resources/catalogue/made-up-logo.png"), dir.resolve("made-up-logo.png"));
 
     assertThatThrownBy(() -> new SpringApplicationBuilder(SesReturnsApplication.class)
         .properties("server.port=0", "ses.catalogue=" + file, "ses.history=",

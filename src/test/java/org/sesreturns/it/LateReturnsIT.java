@@ -159,6 +159,17 @@ class LateReturnsIT {
     }, "the approval");
     assertThat(approved.get(1).get("approvedBy").asText()).isEqualTo("Riverside Coordinator");
     assertThat(approved.get(0).get("approvedBy").isNull()).isTrue();
+    // the board is told, with the meeting's date in words
+    JsonNode told = Rest.waitFor(() -> {
+      for (JsonNode m : rest.get(COORDINATOR, "/api/cycles/" + cycle + "/messages").json()) {
+        if (m.get("kind").asText().equals("pack-approved")) {
+          return m;
+        }
+      }
+      return null;
+    }, "the board to be told");
+    assertThat(told.get("text").asText()).contains("ready for the meeting on Tuesday 30 January 2024")
+        .doesNotContain("2024-01-30");
 
     // presenting closes the cycle: the late return still open ends with it
     presentAndClose(rest, cycle);

@@ -335,6 +335,9 @@ class TasklistBrowserIT {
     WebElement cycle = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("cycle-2036-37-Q2")));
     assertThat(cycle.findElement(By.tagName("h2")).getText()).isEqualTo("Jul-Sep 2036 (2036-37 Q2)");
     assertThat(cycle.getText()).contains("Returns are being collected: the pack is a draft.");
+    // a way home from the page
+    assertThat(browser.findElement(By.cssSelector("header nav a")).getAttribute("href"))
+        .endsWith("/camunda/app/welcome/default/");
     screenshot("board-packs");
     // the PDF downloads with the same login: no second password
     String pdf = cycle.findElement(By.cssSelector("a.download-pdf")).getAttribute("href");

@@ -141,8 +141,10 @@ class PackFormatsTest {
           .contains("No of new jobs created", "412", "Grant spent", "£180,500.50", "Slow claims from two firms")
           .contains("Empty homes brought back into use", "Worsened", "Improved")
           .contains("Jobs <b>up</b> & costs down.", "Second paragraph, with £ and ’quotes’.")
-          .contains("Return not received")
-          .contains("Oct-Dec 2023", "350");
+          .contains("Return not received");
+      // the earlier quarters' figures are in the charts, drawn as shapes: their words are the
+      // figures' alternative text (below), not text read out of place among the commentary
+      assertThat(text).doesNotContain("Oct-Dec 2023");
       // the summary reads first: what worsened leads
       assertThat(text.indexOf("Places & housing Stuart Barnes Green Amber Worsened")).isPositive()
           .isLessThan(text.indexOf("Business growth Stuart Barnes Amber Green Improved"));
