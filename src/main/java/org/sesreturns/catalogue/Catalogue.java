@@ -15,12 +15,7 @@ public record Catalogue(
     List<Objective> objectives,
     List<HistoryPeriod> history) {
 
-  public record Strategy(String id, String title, String board, Month financialYearStart, Branding branding) {
-
-    public Strategy(String id, String title, String board, Month financialYearStart) {
-      this(id, title, board, financialYearStart, Branding.PLAIN);
-    }
-  }
+  public record Strategy(String id, String title, String board, Month financialYearStart, Branding branding) {}
 
   /**
    * How the pack looks as the organisation's own: its name, its colour (white text reads on it)

@@ -81,9 +81,7 @@ public final class CatalogueLoader {
   }
 
   private JsonNode read(String location) {
-    // a plain path is a file; "classpath:" and "file:" locations are taken as they are
-    Resource resource = resources.getResource(
-        location.startsWith("classpath:") || location.startsWith("file:") ? location : "file:" + location);
+    Resource resource = resource(location);
     if (!resource.exists()) {
       throw new CatalogueException(location, "the file", "it does not exist");
     }
@@ -110,6 +108,12 @@ public final class CatalogueLoader {
     } catch (IOException e) {
       throw new CatalogueException(location, "the file", "it cannot be read: " + e.getMessage());
     }
+  }
+
+  /** A plain path is a file; {@code classpath:} and {@code file:} locations are taken as they are. */
+  private Resource resource(String location) {
+    return resources.getResource(
+        location.startsWith("classpath:") || location.startsWith("file:") ? location : "file:" + location);
   }
 
   private static String megabytes(long bytes) {
@@ -224,11 +228,9 @@ public final class CatalogueLoader {
     if (name.contains("..") || name.startsWith("/") || name.contains(":") || name.contains("\\")) {
       throw where.problem("'" + name + "' must be a file name beside the catalogue (or under its folder)");
     }
-    Resource catalogue = resources.getResource(
-        file.startsWith("classpath:") || file.startsWith("file:") ? file : "file:" + file);
     byte[] bytes;
     try {
-      Resource logo = catalogue.createRelative(name);
+      Resource logo = resource(file).createRelative(name);
       if (!logo.exists()) {
         throw where.problem("the logo '" + name + "' is not beside the catalogue");
       }

@@ -44,6 +44,11 @@ public record Pack(String strategy, String board, String period, String quarter,
   public record Summary(List<String> executive, List<SummaryRow> rows, Counts objectives, Counts kpis,
       List<Concern> exceptions) {
 
+    /** What the chart of the quarter's statuses shows, in words, for a reader who cannot see it. */
+    public String statusWords() {
+      return "Statuses this quarter. Objectives: " + objectives.words() + ". KPIs: " + kpis.words() + ".";
+    }
+
     /** The rows as the board reads them: those whose status worsened first, then catalogue order. */
     public List<SummaryRow> worsenedFirst() {
       return rows.stream().sorted(Comparator.comparing(r -> !r.worsened())).toList();
@@ -92,6 +97,10 @@ public record Pack(String strategy, String board, String period, String quarter,
 
     public int total() {
       return green + amber + red;
+    }
+
+    String words() {
+      return green + " Green, " + amber + " Amber, " + red + " Red";
     }
   }
 

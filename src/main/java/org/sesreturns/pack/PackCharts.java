@@ -246,12 +246,7 @@ final class PackCharts {
 
     public String spread(Pack.Summary summary) {
       return svg(PackCharts.spread(summary.objectives(), summary.kpis()), SPREAD_WIDTH, SPREAD_HEIGHT,
-          spreadDescription(summary));
-    }
-
-    /** What the spread of statuses shows, in words. */
-    public String spreadWords(Pack.Summary summary) {
-      return spreadDescription(summary);
+          summary.statusWords());
     }
 
     /** The name of the PDF object that draws the trend. */
@@ -274,14 +269,6 @@ final class PackCharts {
       drawn.put(name, chart);
       return name;
     }
-  }
-
-  static String spreadDescription(Pack.Summary summary) {
-    return "Statuses this quarter. Objectives: " + words(summary.objectives()) + ". KPIs: " + words(summary.kpis()) + ".";
-  }
-
-  private static String words(Pack.Counts c) {
-    return c.green() + " Green, " + c.amber() + " Amber, " + c.red() + " Red";
   }
 
   private static int count(Pack.Counts counts, String status) {

@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.poi.util.Units;
@@ -230,7 +229,7 @@ class WordPack {
     if (pack.summary().kpis().total() > 0) {
       chart(doc, PackCharts.png(PackCharts.spread(pack.summary().objectives(), pack.summary().kpis()),
           PackCharts.SPREAD_WIDTH, PackCharts.SPREAD_HEIGHT), PackCharts.SPREAD_WIDTH, PackCharts.SPREAD_HEIGHT,
-          "Statuses this quarter", PackCharts.spreadDescription(pack.summary()));
+          "Statuses this quarter", pack.summary().statusWords());
     }
     paragraph(doc, "Heading2", "Objectives, those whose status worsened first");
     XWPFTable rows = table(doc, List.of("Strategic Objective", "SES Lead", "Previous Status", "Overall Status",

@@ -178,18 +178,26 @@ class PackFormatsTest {
       // screen readers: the quarter's spread of statuses, then one per numeric KPI over time
       List<String> figures = new ArrayList<>();
       figures(document.getDocumentCatalog().getStructureTreeRoot().getKids(), figures);
-      assertThat(figures).containsExactly("Sefton Council logo", PackCharts.spreadDescription(pack.summary()),
+      assertThat(figures).containsExactly("Sefton Council logo", "Statuses this quarter. Objectives: 1 Green, 1 Amber, 0 Red. KPIs: 2 Green, 1 Amber, 1 Red.",
           "No of new jobs created over the last 2 quarters: Oct-Dec 2023 350 (Amber); Jan-Mar 2024 412 (Green); target 400.",
           "Grant spent over the last 2 quarters: Oct-Dec 2023 £120,000 (Red); Jan-Mar 2024 £180,500.50 (Amber); target £250,000.");
       List<String> pictures = new ArrayList<>();
+      List<Integer> drawn = new ArrayList<>();
       for (int i = 0; i < document.getNumberOfPages(); i++) {
         var resources = document.getPage(i).getResources();
         for (var name : resources.getXObjectNames()) {
-          if (resources.getXObject(name) instanceof org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject image) {
+          var object = resources.getXObject(name);
+          if (object instanceof org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject image) {
             pictures.add((i + 1) + ": " + image.getWidth() + "x" + image.getHeight());
+          } else if (object instanceof org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject form
+              && form.getContentStream().getLength() > 1000) {
+            // a chart's drawing: bars, axes and labels as shapes
+            drawn.add(i + 1);
           }
         }
       }
+      assertThat(drawn).as("the pages each chart is drawn on: the summary's, then Business growth's two")
+          .containsExactly(4, 6, 6);
       assertThat(pictures).as("the only picture is the council's logo, on the cover; the charts are vectors")
           .containsExactly("1: 240x80");
       // the cover: the council's name, and the title on its colour
@@ -327,7 +335,7 @@ class PackFormatsTest {
       assertThat(title.getRuns().get(0).getColor()).isEqualTo("FFFFFF");
       assertThat(paragraphs).contains("Sefton Council");
       assertThat(document.getProperties().getCoreProperties().getCreator()).isEqualTo("Sefton Council");
-      assertThat(charts).containsExactly("Sefton Council logo", PackCharts.spreadDescription(pack.summary()),
+      assertThat(charts).containsExactly("Sefton Council logo", "Statuses this quarter. Objectives: 1 Green, 1 Amber, 0 Red. KPIs: 2 Green, 1 Amber, 1 Red.",
           "No of new jobs created over the last 2 quarters: Oct-Dec 2023 350 (Amber); Jan-Mar 2024 412 (Green); target 400.",
           "Grant spent over the last 2 quarters: Oct-Dec 2023 £120,000 (Red); Jan-Mar 2024 £180,500.50 (Amber); target £250,000.");
       assertThat(document.getAllPictures()).hasSize(4);
