@@ -1,5 +1,7 @@
 package org.sesreturns.returns;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
@@ -11,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * Fills the return form when the task is created: the header, the KPI rows (with the lead's
  * entries when a return comes back) and the previous status. The task is due when returns are,
- * and its follow-up date is the first reminder, so Tasklist sorts and filters by both.
+ * and its follow-up date is the first reminder (while it is ahead), so Tasklist sorts and filters by both;
+ * {@link TaskDatesGuard} keeps them as set.
  */
 @Component
 class CompleteReturnTaskListener implements TaskListener {
@@ -20,10 +23,12 @@ class CompleteReturnTaskListener implements TaskListener {
 
   private final ReturnService returns;
   private final Deadlines deadlines;
+  private final Clock clock;
 
-  CompleteReturnTaskListener(ReturnService returns, Deadlines deadlines) {
+  CompleteReturnTaskListener(ReturnService returns, Deadlines deadlines, Clock clock) {
     this.returns = returns;
     this.deadlines = deadlines;
+    this.clock = clock;
   }
 
   @Override
@@ -32,6 +37,11 @@ class CompleteReturnTaskListener implements TaskListener {
     ReturnFormVariables.show(task, form);
     LocalDate due = LocalDate.parse(form.header().get("returnsDue").asText());
     task.setDueDate(Date.from(due.atTime(17, 0).atZone(UK).toInstant()));
-    task.setFollowUpDate(Date.from(deadlines.firstReminder(due).atTime(9, 0).atZone(UK).toInstant()));
+    Instant firstReminder = deadlines.firstReminder(due).atTime(9, 0).atZone(UK).toInstant();
+    // a return issued or sent back after its first reminder's day has none: a task just made must
+    // not read "Follow-up 7 hours ago"
+    if (firstReminder.isAfter(clock.instant())) {
+      task.setFollowUpDate(Date.from(firstReminder));
+    }
   }
 }

@@ -85,9 +85,18 @@ public class ReturnLadder {
     return returns.round(ReturnKey.parse(execution.getProcessBusinessKey()));
   }
 
+  /** The day a sign-off is due: the day its reminder goes, the SES lead having had the working days before it. */
+  LocalDate signOffDue(ReturnKey key) {
+    return deadlines.signOffReminder(submittedDay(key));
+  }
+
   private LocalDate submittedDay(DelegateExecution execution) {
+    return submittedDay(ReturnKey.parse(execution.getProcessBusinessKey()));
+  }
+
+  private LocalDate submittedDay(ReturnKey key) {
     // the submission's moment alone: the sign-off round's two timers read it as the round begins
-    var submitted = returns.lastSubmittedAt(ReturnKey.parse(execution.getProcessBusinessKey()))
+    var submitted = returns.lastSubmittedAt(key)
         .orElseThrow(() -> new IllegalStateException("a return awaiting sign-off has a submission"));
     return Deadlines.dayOf(submitted.toInstant());
   }

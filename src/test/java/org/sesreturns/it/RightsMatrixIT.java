@@ -176,14 +176,21 @@ class RightsMatrixIT {
     // the engine lets whoever may reassign a task (TASK_ASSIGN) save its other fields too: a name
     // changes nothing the application relies on (it reads the return's record, not the task)
     check("rename the return task", Set.of(COORDINATOR, ADMIN), user -> {
-      ObjectNode changed = Rest.JSON.createObjectNode();
-      for (String field : List.of("name", "description", "priority", "assignee", "owner", "delegationState", "due",
-          "followUp", "parentTaskId", "caseInstanceId", "tenantId")) {
-        changed.set(field, asIs.get(field));
-      }
+      ObjectNode changed = taskFields(asIs);
       if (!"admin".equals(user) && !"riverside.coordinator".equals(user)) {
         changed.put("name", "Anything");
       }
+      return rest.put(user, "/engine-rest/task/" + task, changed).status();
+    });
+    // a return's deadlines are the application's: nobody moves them in the task, an administrator neither
+    check("move the return task's due date", Set.of(), user -> {
+      ObjectNode changed = taskFields(asIs);
+      changed.put("due", "2099-01-15T17:00:00.000+0000");
+      return rest.put(user, "/engine-rest/task/" + task, changed).status();
+    });
+    check("set the return task's follow-up date", Set.of(), user -> {
+      ObjectNode changed = taskFields(asIs);
+      changed.put("followUp", "2099-01-10T09:00:00.000+0000");
       return rest.put(user, "/engine-rest/task/" + task, changed).status();
     });
     check("chase the return's lead", Set.of(COORDINATOR),
@@ -244,6 +251,16 @@ class RightsMatrixIT {
    * Tries the action as every role, refused ones first: a refused role gets 401 (anonymous), 403,
    * 404 or 400 and changes nothing; each allowed role succeeds.
    */
+  /** What Tasklist sends to save a task: its fields as they are. */
+  private static ObjectNode taskFields(JsonNode task) {
+    ObjectNode fields = Rest.JSON.createObjectNode();
+    for (String field : List.of("name", "description", "priority", "assignee", "owner", "delegationState", "due",
+        "followUp", "parentTaskId", "caseInstanceId", "tenantId")) {
+      fields.set(field, task.get(field));
+    }
+    return fields;
+  }
+
   private void check(String action, Set<String> allowed, Function<String, Integer> call) {
     List<String> roles = new ArrayList<>(USERS.keySet().stream().filter(r -> !allowed.contains(r)).toList());
     roles.addAll(USERS.keySet().stream().filter(allowed::contains).toList());
@@ -299,7 +316,8 @@ class RightsMatrixIT {
         "select cast(count(*) as varchar(20)) from pack_version",
         "select cast(count(*) as varchar(20)) from message",
         "select name_ || coalesce(text_, '') from act_ru_variable order by id_",
-        "select id_ || name_ || coalesce(assignee_, '') from act_ru_task order by id_",
+        "select id_ || name_ || coalesce(assignee_, '') || coalesce(cast(due_date_ as varchar(40)), '')"
+            + " || coalesce(cast(follow_up_date_ as varchar(40)), '') from act_ru_task order by id_",
         "select coalesce(group_id_, '') || coalesce(user_id_, '') || type_ from act_ru_identitylink order by id_",
         "select cast(count(*) as varchar(20)) from act_re_deployment",
         "select cast(count(*) as varchar(20)) from act_ru_execution",

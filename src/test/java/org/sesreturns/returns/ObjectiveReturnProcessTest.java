@@ -32,6 +32,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
@@ -91,6 +92,7 @@ class ObjectiveReturnProcessTest {
     Mocks.register("completeReturnTaskListener", completeReturnForm);
     Mocks.register("submitReturnExecutionListener", submitReturn);
     Mocks.register("signOffReturnTaskListener", signOffForm);
+    Mocks.register("taskDatesGuard", new TaskDatesGuard());
     Mocks.register("signOffReturnExecutionListener", signOff);
     Mocks.register("tellLeadReturnToCompleteDelegate", tellLead);
     Mocks.register("remindLeadBeforeDueDelegate", remindBeforeDue);
@@ -181,6 +183,31 @@ class ObjectiveReturnProcessTest {
         "endEvent_returnDecided", "serviceTask_tellLeadSignedOff", "serviceTask_addReturnToPack",
         "serviceTask_tellCycleReturnSignedOff", "endEvent_returnSignedOff");
     verifyNoInteractions(remindBeforeDue, remindOnDueDate, chaseOverdue, escalateOverdue, remindSesLead, escalateSignOff);
+  }
+
+  @Test
+  void nobodyMovesAReturnsDatesInTheTaskButItsOtherFieldsStillSave() {
+    ProcessInstance instance = issued();
+    for (String step : List.of("complete", "sign off")) {
+      Task task = task(instance);
+      Date set = task.getDueDate();
+      task.setDueDate(new Date(0));
+      Assertions.assertThatThrownBy(() -> taskService().saveTask(task))
+          .hasRootCauseInstanceOf(NotAllowedException.class).hasRootCauseMessage(TaskDatesGuard.REFUSED);
+      Assertions.assertThat(task(instance).getDueDate()).as(step).isEqualTo(set);
+      Task again = task(instance);
+      again.setFollowUpDate(new Date(86_400_000L));
+      Assertions.assertThatThrownBy(() -> taskService().saveTask(again)).hasRootCauseInstanceOf(NotAllowedException.class);
+      Assertions.assertThat(task(instance).getFollowUpDate()).as(step).isNull();
+      // a coordinator's save that keeps the dates (a rename, as Tasklist sends the whole task) passes
+      Task renamed = task(instance);
+      renamed.setName("Renamed");
+      taskService().saveTask(renamed);
+      Assertions.assertThat(task(instance).getName()).isEqualTo("Renamed");
+      if (step.equals("complete")) {
+        complete(task(instance));
+      }
+    }
   }
 
   @Test
