@@ -54,6 +54,9 @@ final class RefusalRestConfiguration {
   /** The engine's words, on completing or reading a task, for a task that is not (or no longer) open. */
   static final String TASK_NOT_FOUND = "Cannot find task with id";
 
+  /** The REST API's words for a task id it cannot find (reading a task, or its form): a link to a task since done. */
+  static final String NO_MATCHING_TASK = "No matching task with id ";
+
   static final String TASK_GONE_MESSAGE = "This task is no longer open: it has been completed (perhaps from another"
       + " window) or the return has moved on, so nothing more was saved. Reload the task list to see where the"
       + " return stands.";
@@ -121,12 +124,30 @@ final class RefusalRestConfiguration {
         // transaction has since ended (ENGINE-03077: "perhaps it was deleted in the meantime")
         return conflict(cause);
       }
+      if (cause instanceof RestException && message != null && message.startsWith(NO_MATCHING_TASK)) {
+        return taskDone(message.substring(NO_MATCHING_TASK.length()).trim());
+      }
       if (message != null && message.startsWith(TASK_NOT_FOUND) || taskGoneMeanwhile(cause)) {
         // the task ended before this request reached it: another click, another window
         return taskGone(cause);
       }
     }
     return null;
+  }
+
+  /** A task opened by its id that is no longer open: who did it, and when, for whoever may know. */
+  private static Response taskDone(String taskId) {
+    String words;
+    try {
+      words = TaskGoneWords.about(EngineUtil.lookupProcessEngine(null), taskId);
+    } catch (RuntimeException lookupFailed) {
+      LOG.warn("could not look up the task {} in the history: {}", taskId, lookupFailed.getMessage());
+      words = TaskGoneWords.NOT_OPEN;
+    }
+    return Response.status(Response.Status.NOT_FOUND)
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .entity(Map.of("type", "TaskNoLongerOpen", "message", words, "code", 0))
+        .build();
   }
 
   private static Response taskGone(Throwable cause) {

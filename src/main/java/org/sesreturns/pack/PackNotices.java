@@ -55,6 +55,10 @@ class PackNotices {
     model.put("boardMeeting", cycle.boardMeeting().format(PackBuilder.MEETING));
     // the Board packs page: it takes the reader through logging in, and offers every format
     model.put("packUrl", mail.link("/packs/#cycle-" + cycleKey));
+    if (kind == MessageKind.PACK_TO_REVIEW) {
+      // straight to the review task, made once this step has committed
+      model.put("tasklistUrl", mail.link(ReviewTaskLink.path(cycleKey)));
+    }
     mail.send(to.stream().map(catalogue::person).map(person -> new Letter(kind,
         processInstanceId + "/" + kind.word() + "/v" + version + "/" + person.id(), cycleKey, null,
         Letter.Recipient.of(person), subject + reportDate, model)).toList());

@@ -64,13 +64,22 @@ class ReturnNotices {
       model.put("by", name(v.decidedBy()));
       model.put("comment", v.decisionComment() == null ? "" : v.decisionComment());
     });
+    var round = returns.round(key);
+    if (kind == MessageKind.RETURN_ISSUED && round.due().isBefore(today())) {
+      // issued after its due date (a cycle started late, an objective added since): said plainly,
+      // with the day the chasers begin
+      model.put("overdue", true);
+      model.put("nextChase", deadlines.nextOverdueChase(Deadlines.dayOf(round.startedAt().toInstant()), round.due())
+          .format(DAY));
+    }
     if (kind == MessageKind.RETURN_REOPENED) {
       model.put("comment", returns.reopenComment(stored));
     }
     String subject = switch (kind) {
       case RETURN_SENT_BACK -> "Sent back: your return for " + model.get("objective");
       case RETURN_REOPENED -> "Reopened: your return for " + model.get("objective");
-      default -> "Your return for " + model.get("objective") + " is due on " + model.get("returnsDue");
+      default -> "Your return for " + model.get("objective")
+          + (model.containsKey("overdue") ? " is already overdue: it was due on " : " is due on ") + model.get("returnsDue");
     };
     send(kind, processInstanceId, "to-complete/" + round(stored), key, stored.projectLead(), subject, model);
   }
@@ -82,6 +91,7 @@ class ReturnNotices {
     StoredReturn.Version latest = stored.latest().orElseThrow();
     model.put("lead", name(latest.submittedBy()));
     model.put("overallStatus", latest.submission().overallStatus().label());
+    model.put("signOffDue", ladder.signOffDue(key).format(DAY));
     send(MessageKind.AWAITING_SIGN_OFF, processInstanceId, "awaiting-sign-off/v" + latest.version(), key,
         stored.sesLead(), "To sign off: the return for " + model.get("objective"), model);
   }
@@ -183,6 +193,7 @@ class ReturnNotices {
     Map<String, Object> model = model(key, taskId);
     model.put("lead", name(latest.submittedBy()));
     model.put("submittedOn", Deadlines.dayOf(latest.submittedAt().toInstant()).format(DAY));
+    model.put("signOffDue", ladder.signOffDue(key).format(DAY));
     return model;
   }
 

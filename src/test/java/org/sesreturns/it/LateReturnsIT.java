@@ -36,7 +36,7 @@ class LateReturnsIT {
   JdbcClient jdbc;
 
   @Test
-  void missingReturnsAreMarkedInThePackAndALateOneGoesIntoANewVersion() {
+  void missingReturnsAreMarkedInThePackAndALateOneGoesIntoANewVersion() throws Exception {
     Rest rest = new Rest(port);
     // returns were due in January: the coordinators may leave out those not in
     var started = rest.startCycle(COORDINATOR, "2023-24 Q2", "2024-01-10", "2024-01-30");
@@ -85,8 +85,15 @@ class LateReturnsIT {
     assertThat(messages).anySatisfy(m -> {
       assertThat(m.get("kind").asText()).isEqualTo("pack-to-review");
       assertThat(m.get("text").asText()).contains("compiled without the returns still outstanding")
-          .contains("Jobs & skills, Riverside places <& squares>");
+          .contains("Jobs & skills, Riverside places <& squares>").contains("/ses/review/" + cycle);
     });
+    // the message's link opens the review task itself in Tasklist, made after the message was sent
+    var followed = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+        java.net.URI.create("http://localhost:" + port + "/ses/review/" + cycle)).build(),
+        java.net.http.HttpResponse.BodyHandlers.discarding());
+    assertThat(followed.statusCode()).isEqualTo(302);
+    assertThat(followed.headers().firstValue("Location").orElseThrow())
+        .endsWith("/camunda/app/tasklist/default/#/?task=" + review.get("id").asText());
     assertThat(messages).anySatisfy(m -> {
       assertThat(m.get("kind").asText()).isEqualTo("return-overdue");
       assertThat(m.get("recipient").asText()).isEqualTo("pat.tworoles");

@@ -48,6 +48,9 @@ class MailIT {
   static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP)
       .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
 
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
+  private static final DateTimeFormatter ENGINE_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
+
   @LocalServerPort
   int port;
 
@@ -74,8 +77,17 @@ class MailIT {
 
     submit(rest, "lou.lead", cycle + "/riverside-places");
     MimeMessage toSignOff = receivedBy("pat@example.org", "To sign off: the return for Riverside places");
+    JsonNode signOffTask = rest.task("pat.tworoles", cycle + "/riverside-places");
+    // the sign-off is due the day the ladder reminds the SES lead: the message and Tasklist say the same day
+    LocalDate signOffDue = deadlines.signOffReminder(LocalDate.now(ZoneId.of("Europe/London")));
     assertThat(text(toSignOff)).contains("Lou Lead has submitted").contains("overall status Amber")
-        .contains("#/?task=" + rest.task("pat.tworoles", cycle + "/riverside-places").get("id").asText());
+        .contains("Please sign it off by " + signOffDue.format(DAY) + ", or send it back")
+        .contains("#/?task=" + signOffTask.get("id").asText());
+    assertThat(html(toSignOff)).contains("sign it off by <strong>" + signOffDue.format(DAY) + "</strong>");
+    assertThat(OffsetDateTime.parse(signOffTask.get("due").asText(), ENGINE_DATE).atZoneSameInstant(
+        ZoneId.of("Europe/London")).toLocalDateTime()).isEqualTo(signOffDue.atTime(17, 0));
+    // a new task has no follow-up date in its past
+    assertThat(signOffTask.get("followUp").isNull()).isTrue();
 
     String comment = "<b>Add</b> the quay date & the cost <script>alert(1)</script>";
     var signOff = rest.task("pat.tworoles", cycle + "/riverside-places");
@@ -90,6 +102,23 @@ class MailIT {
     var again = rest.task("pat.tworoles", cycle + "/riverside-places");
     assertThat(rest.complete("pat.tworoles", again.get("id").asText(), Map.of("approved", true)).status()).isEqualTo(204);
     receivedBy("lou@example.org", "Signed off: your return for Riverside places");
+    // the first message's link, followed after Pat sent the return back: who did it and when, in
+    // words, on the engine's API and on the webapps' copy of it that Tasklist reads
+    String done = signOffTask.get("id").asText();
+    String today = LocalDate.now(ZoneId.of("Europe/London")).format(DAY);
+    for (Rest.Spelling spelling : List.of(Rest.Spelling.all().get(0), Rest.Spelling.all().get(Rest.Spelling.all().size() - 3))) {
+      var followed = rest.spelt(spelling).get("pat.tworoles", "/engine-rest/task/" + done);
+      assertThat(followed.status()).as(spelling.name()).isEqualTo(404);
+      assertThat(followed.json().get("message").asText()).as(spelling.name())
+          .startsWith("This task is no longer open: 'Sign off KPI return: Riverside places <& squares>' was completed by"
+              + " Pat Two-Roles on " + today + " at ")
+          .doesNotContain(done);
+    }
+    // to someone the task was never theirs, no names
+    var stranger = rest.get("lou.lead", "/engine-rest/task/" + done);
+    assertThat(stranger.status()).isEqualTo(404);
+    assertThat(stranger.json().get("message").asText()).startsWith("This task is no longer open, so there is nothing")
+        .doesNotContain("Pat");
     assertThat(count("pat@example.org", "To sign off: the return for Riverside places")).as("one per submission").isEqualTo(2);
 
     // the coordinators read every message of the cycle; nobody else does
@@ -264,10 +293,19 @@ class MailIT {
     assertThat(started.status()).as(started.body()).isEqualTo(200);
     String cycle = "2024-25-Q2";
     String key = cycle + "/riverside-places";
-    receivedBy("lou@example.org", "Your return for Riverside places <& squares> is due on Wednesday 10 July 2024");
+    MimeMessage issued = receivedBy("lou@example.org",
+        "Your return for Riverside places <& squares> is already overdue: it was due on Wednesday 10 July 2024");
+    LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
+    LocalDate firstChase = deadlines.nextOverdueChase(today, LocalDate.of(2024, 7, 10));
+    // issued after its due date: the lead is told so, and when the chasers begin
+    assertThat(text(issued)).contains("It was due on Wednesday 10 July 2024, before it was issued to you, so it is already"
+        + " overdue: please complete it as soon as you can. Until it is in, you will be reminded from "
+        + firstChase.format(DAY) + ".");
+    assertThat(html(issued)).contains("<strong>already overdue</strong>");
+    // nor does its task read "Follow-up 2 years ago"
+    assertThat(rest.task("lou.lead", key).get("followUp").isNull()).isTrue();
     String instance = rest.get("admin", "/engine-rest/process-instance?maxResults=1&businessKey=" + key.replace("/", "%2F"))
         .json().get(0).get("id").asText();
-    LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
 
     // the days of the reminders had passed when the round began: their timers fire at once, as the
     // job executor finds them due, and their steps run and say nothing

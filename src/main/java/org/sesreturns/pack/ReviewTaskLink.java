@@ -1,0 +1,55 @@
+package org.sesreturns.pack;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.sesreturns.cycle.CycleService;
+import org.sesreturns.cycle.QuarterlyCycle;
+import org.sesreturns.mail.Mail;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/**
+ * The review message's link to the review task itself. The message is sent before the task is
+ * made (its step runs after the compiled pack has committed), so it cannot name the task's id:
+ * it links here, and this sends the coordinator on to the cycle's review task in Tasklist, the
+ * one open now, or the last one when it is done (Tasklist then says who completed it and when).
+ * It gives away nothing but a task's id, which Tasklist opens only after a login with the right to it.
+ */
+@Controller
+class ReviewTaskLink {
+
+  private final CycleService cycles;
+  private final TaskService tasks;
+  private final HistoryService history;
+  private final Mail mail;
+
+  ReviewTaskLink(CycleService cycles, TaskService tasks, HistoryService history, Mail mail) {
+    this.cycles = cycles;
+    this.tasks = tasks;
+    this.history = history;
+    this.mail = mail;
+  }
+
+  /** The path of the link for a cycle's review. */
+  static String path(String cycleKey) {
+    return "/ses/review/" + cycleKey;
+  }
+
+  @GetMapping("/ses/review/{cycleKey:\\d{4}-\\d{2}-Q[1-4]}")
+  String open(@PathVariable String cycleKey) {
+    var cycle = cycles.find(cycleKey).filter(c -> c.processInstanceId() != null);
+    if (cycle.isEmpty()) {
+      return "redirect:" + mail.tasklist();
+    }
+    String instance = cycle.get().processInstanceId();
+    var open = tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey(QuarterlyCycle.TASK_REVIEW_PACK)
+        .orderByTaskCreateTime().desc().listPage(0, 1);
+    if (!open.isEmpty()) {
+      return "redirect:" + mail.tasklistTask(open.get(0).getId());
+    }
+    var done = history.createHistoricTaskInstanceQuery().processInstanceId(instance)
+        .taskDefinitionKey(QuarterlyCycle.TASK_REVIEW_PACK).orderByHistoricActivityInstanceStartTime().desc().listPage(0, 1);
+    return "redirect:" + (done.isEmpty() ? mail.tasklist() : mail.tasklistTask(done.get(0).getId()));
+  }
+}
