@@ -23,7 +23,8 @@ class DeadlineController {
     this.access = access;
   }
 
-  record PeriodDeadlines(String period, String reportDate, String returnsDue) {}
+  /** @param objectives how many returns a cycle of the period issues: one per objective */
+  record PeriodDeadlines(String period, String reportDate, String returnsDue, int objectives) {}
 
   @GetMapping("/api/deadlines")
   PeriodDeadlines of(@RequestParam String period) {
@@ -35,6 +36,7 @@ class DeadlineController {
       throw new ResponseStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
     }
     var fyStart = catalogue.strategy().financialYearStart();
-    return new PeriodDeadlines(parsed.text(), parsed.months(fyStart), deadlines.returnsDue(parsed, fyStart).toString());
+    return new PeriodDeadlines(parsed.text(), parsed.months(fyStart), deadlines.returnsDue(parsed, fyStart).toString(),
+        catalogue.objectives().size());
   }
 }

@@ -119,18 +119,26 @@ class TasklistBrowserIT {
     List<WebElement> draftRows = draft.findElements(By.cssSelector("tr.kpi-row"));
     assertThat(draftRows).hasSize(2);
     // what a lead has no use for is hidden by the webapps' configuration: the end-of-life banner,
-    // making a task by hand, starting a process, a task's groups, the engine's priority
+    // making a task by hand, starting a process, a task's groups, the engine's priority, and the
+    // controls that would move the return's deadlines (the application's, refused by the server)
     for (String hidden : List.of(".ce-eol-banner", ".create-task-action", ".start-process-action", ".task-details .groups",
-        ".tasks-list .task .priority")) {
+        ".tasks-list .task .priority", ".task-details .dates .reset-due-date", ".task-details .dates .reset-follow-up-date")) {
       // there, and not shown: a selector that found nothing would prove nothing
       wait.until(d -> !d.findElements(By.cssSelector(hidden)).isEmpty()
           && d.findElements(By.cssSelector(hidden)).stream().noneMatch(WebElement::isDisplayed));
     }
+    // the dates are shown, and a click on them opens nothing to change them with
+    WebElement due = browser.findElement(By.cssSelector(".task-details .dates .due-date"));
+    assertThat(due.isDisplayed()).isTrue();
+    assertThat(due.getCssValue("pointer-events")).isEqualTo("none");
+    assertThat(browser.findElement(By.cssSelector(".task-details .dates .followup-date")).getCssValue("pointer-events"))
+        .isEqualTo("none");
     // each field is named with its KPI for a screen reader; the due date reads as in the UK
     assertThat(draftRows.get(1).findElement(By.name("status")).getAttribute("aria-label"))
         .isEqualTo("Current status: Deliver business sustainability support to 60 Sefton");
     assertThat(draft.findElement(By.id("returnsDue")).getText()).isEqualTo("15 Oct 2032");
     accessible("form[name=completeReturn]");
+    fitsALaptop(draft);
 
     // half the return, a wrong count and the commentary included, saved; then, in a new browser
     // session (no cookies, no storage: another machine), every entry is there as it was typed
@@ -143,13 +151,16 @@ class TasklistBrowserIT {
     draft.findElement(By.id("commentary")).sendKeys("Support is being delivered across the borough.\n\"Quotes\" & <b>markup</b> stay text.");
     clickScrolledTo(browser.findElement(By.xpath("//button[normalize-space()='Save']")));
     wait.until(d -> draft.findElement(By.id("draftStatus")).getText().startsWith("Draft saved on "));
+    // said beside Save, below the commentary, not at the top of the form out of sight
+    assertThat(draft.findElement(By.id("draftStatus")).getLocation().getY())
+        .isGreaterThan(draft.findElement(By.id("commentary")).getLocation().getY());
     assertThat(consoleErrors()).as("the browser console while the return was half filled in and saved").isEmpty();
     ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.localStorage.clear(); window.sessionStorage.clear();");
     logOut();
     logIn("stephanie.jukes");
     openTask("Complete KPI return: SI net zero");
     WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form[name=completeReturn]")));
-    wait.until(d -> form.findElement(By.id("draftStatus")).getText().startsWith("Your draft saved on "));
+    wait.until(d -> form.findElement(By.id("draftRestored")).getText().startsWith("Your draft saved on "));
     List<WebElement> rows = form.findElements(By.cssSelector("tr.kpi-row"));
     assertThat(rows.get(0).findElement(By.name("achieved")).getAttribute("value")).isEqualTo("Plan published July 2023");
     assertThat(new Select(rows.get(0).findElement(By.name("status"))).getFirstSelectedOption().getText()).isEqualTo("Green");
@@ -172,6 +183,7 @@ class TasklistBrowserIT {
     wait.until(d -> completeButton().isEnabled());
     screenshot("complete-return-form");
     clickComplete();
+    confirmed("Your return for SI net zero is sent to Stephan Van Arendsen for sign-off.");
     wait.until(d -> returnStatus().equals("submitted"));
     assertThat(consoleErrors()).as("the browser console while the return was filled in and completed").isEmpty();
     assertThat(jdbc.sql("""
@@ -209,6 +221,7 @@ class TasklistBrowserIT {
     signOff.findElement(By.id("signOffComment")).sendKeys("Please give the businesses supported to date.");
     wait.until(d -> completeButton().isEnabled());
     clickComplete();
+    confirmed("The return for SI net zero is sent back to Stephanie Jukes with your comment");
     wait.until(d -> returnStatus().equals("returned"));
     Rest rest = new Rest(port);
     JsonNode again = rest.task("stephanie.jukes", CYCLE + "/net-zero");
@@ -236,6 +249,7 @@ class TasklistBrowserIT {
     clickScrolledTo(second.findElement(By.cssSelector("input[name=approved][value=yes]")));
     wait.until(d -> completeButton().isEnabled());
     clickComplete();
+    confirmed("The return for SI net zero is signed off; Stephanie Jukes is told");
     wait.until(d -> returnStatus().equals("signed-off"));
   }
 
@@ -263,6 +277,8 @@ class TasklistBrowserIT {
     WebElement startButton = browser.findElement(By.xpath("//button[normalize-space()='Start']"));
     wait.until(d -> startButton.isEnabled());
     startButton.click();
+    confirmed("2024-25 Q3 started: 11 returns issued, due "
+        + computed.format(java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", java.util.Locale.UK)) + ".");
     wait.until(d -> jdbc.sql("select count(*) from objective_return where cycle_key = '2024-25-Q3'")
         .query(Integer.class).single() == 11);
     assertThat(jdbc.sql("select returns_due from cycle where cycle_key = '2024-25-Q3'").query(java.time.LocalDate.class)
@@ -303,6 +319,7 @@ class TasklistBrowserIT {
     clickScrolledTo(review.findElement(By.cssSelector("input[name=approved][value=yes]")));
     wait.until(d -> completeButton().isEnabled());
     clickComplete();
+    confirmed("Version 1 of the pack for Oct-Dec 2024 is approved: the board is sent it");
     wait.until(d -> cycleStatus().equals("presenting"));
 
     openCoordinatorTask("Present pack to the board");
@@ -314,6 +331,7 @@ class TasklistBrowserIT {
     present.findElement(By.id("boardDecisions")).sendKeys("The board noted the pack.");
     wait.until(d -> completeButton().isEnabled());
     clickComplete();
+    confirmed("The board meeting and its decisions are recorded with the pack for Oct-Dec 2024, and the cycle is closed.");
     wait.until(d -> cycleStatus().equals("closed"));
     assertThat(jdbc.sql("select board_decisions from cycle where cycle_key = '2024-25-Q3'").query(String.class).single())
         .isEqualTo("The board noted the pack.");
@@ -348,6 +366,9 @@ class TasklistBrowserIT {
     // a project lead who is no SES lead reads no pack
     logIn("mike.mullin", "/camunda/app/welcome/default/");
     wait.until(d -> d.getPageSource().contains("Board packs"));
+    // the welcome page names the product, not Camunda; outside demo mode it lists no demo logins
+    wait.until(d -> d.getTitle().contains("ses-returns"));
+    assertThat(browser.findElements(By.cssSelector(".ses-demo-notice"))).isEmpty();
     browser.get("http://localhost:" + port + "/packs/");
     wait.until(d -> d.findElement(By.id("status")).getText().contains("Only coordinators, SES leads and the board read packs"));
     assertThat(fetched("http://localhost:" + port + "/api/cycles/2036-37-Q2/pack.pdf")).startsWith("403");
@@ -374,7 +395,7 @@ class TasklistBrowserIT {
     wait.until(d -> d.getPageSource().contains("2035-36-Q1"));
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-element-id=receiveTask_awaitReturns]")));
     // its returns, on the progress board beside the diagram
-    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[normalize-space()='Returns progress']"))).click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[normalize-space()='Returns progress'][not(contains(@href, 'returns-progress'))]"))).click();
     wait.until(d -> d.findElements(By.cssSelector("#ses-progress-board tr.ses-return")).size() == 11);
     screenshot("cockpit-quarterly-cycle");
     // each return is an instance of its own, found by its business key
@@ -410,10 +431,10 @@ class TasklistBrowserIT {
     // the cycle's instance in Cockpit has the board as a tab: every return, the overdue ones first
     logIn("ses.coordinator", "/camunda/app/cockpit/default/");
     browser.get("http://localhost:" + port + "/camunda/app/cockpit/default/#/process-instance/" + instance + "/runtime");
-    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[normalize-space()='Returns progress']"))).click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[normalize-space()='Returns progress'][not(contains(@href, 'returns-progress'))]"))).click();
     wait.until(d -> d.findElements(By.cssSelector("#ses-progress-board tr.ses-return")).size() == 11);
     List<WebElement> rows = browser.findElements(By.cssSelector("#ses-progress-board tr.ses-return"));
-    assertThat(rows.get(0).findElement(By.cssSelector(".ses-state")).getText()).isEqualTo("Overdue");
+    assertThat(rows.get(0).findElement(By.cssSelector(".ses-state")).getText()).as(rows.get(0).getText()).isEqualTo("Overdue");
     assertThat(Integer.parseInt(rows.get(0).findElement(By.cssSelector(".ses-overdue-days")).getText())).isGreaterThan(60);
     assertThat(rows.subList(0, 9)).allSatisfy(row -> assertThat(row.getAttribute("class")).contains("ses-overdue"));
     assertThat(rows.get(9).getAttribute("data-objective")).isEqualTo(awaiting.id());
@@ -424,8 +445,15 @@ class TasklistBrowserIT {
         catalogue.person(signedOff.sesLead()).name(), catalogue.person(signedOff.sesLead()).name() + " signed off");
     assertThat(browser.findElement(By.cssSelector("#ses-progress-board .ses-counts")).getText())
         .contains("Overdue: 9", "Awaiting sign-off: 1", "Signed off: 1");
-    // and on the dashboard, the cycle chosen from the list
+    // and on its own page, the first entry of Cockpit's top navigation, the cycle chosen from the list
     browser.get("http://localhost:" + port + "/camunda/app/cockpit/default/#/dashboard");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#ses-progress-board")));
+    List<String> navigation = browser.findElements(By.cssSelector("[cam-widget-header] a, .cam-widget-header a")).stream()
+        .filter(WebElement::isDisplayed).map(WebElement::getText)
+        .filter(List.of("Returns progress", "Processes", "Decisions", "Human Tasks")::contains).toList();
+    assertThat(navigation).as("Cockpit's top navigation").startsWith("Returns progress", "Processes");
+    browser.findElement(By.linkText("Returns progress")).click();
+    wait.until(d -> d.getCurrentUrl().endsWith("#/returns-progress"));
     new Select(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#ses-progress-board select.ses-cycle"))))
         .selectByValue(cycle);
     wait.until(d -> d.findElement(By.cssSelector("#ses-progress-board h2")).getText().contains("Apr-Jun 2025")
@@ -544,6 +572,55 @@ class TasklistBrowserIT {
         .click();
     openTask(name);
     wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='Claim']"))).click();
+  }
+
+  /**
+   * The return form on a 1366 px laptop screen, Tasklist's three columns open: every column of the
+   * KPI table ends inside the window and inside the task's pane (nothing to scroll sideways for),
+   * and every list shows its longest choice whole ("Choose…", not "Choose.").
+   */
+  private void fitsALaptop(WebElement form) {
+    var window = browser.manage().window();
+    var before = window.getSize();
+    window.setSize(new org.openqa.selenium.Dimension(1366, 768));
+    try {
+      var js = (org.openqa.selenium.JavascriptExecutor) browser;
+      wait.until(d -> ((Number) js.executeScript("return window.innerWidth")).intValue() <= 1366);
+      double viewport = ((Number) js.executeScript("return document.documentElement.clientWidth")).doubleValue();
+      // the task's pane: the nearest box around the form that clips or scrolls what overflows it
+      double pane = ((Number) js.executeScript("let e = arguments[0].parentElement;"
+          + " while (e && !['auto', 'scroll', 'hidden'].includes(getComputedStyle(e).overflowX)) { e = e.parentElement; }"
+          + " return (e || document.documentElement).getBoundingClientRect().right;", form)).doubleValue();
+      for (WebElement column : form.findElements(By.cssSelector("table.kpis thead th"))) {
+        double right = ((Number) js.executeScript("return arguments[0].getBoundingClientRect().right", column)).doubleValue();
+        assertThat(right).as("right edge of the column '" + column.getText() + "' at 1366 px").isLessThanOrEqualTo(viewport)
+            .isLessThanOrEqualTo(pane + 1);
+      }
+      for (WebElement list : form.findElements(By.cssSelector("select"))) {
+        // the room a list has for its words, less the longest of them, as the browser measures text
+        double room = ((Number) js.executeScript("const s = arguments[0], cs = getComputedStyle(s);"
+            + " const c = document.createElement('canvas').getContext('2d'); c.font = cs.font;"
+            + " const widest = Math.max(...Array.from(s.options).map(o => c.measureText(o.text).width));"
+            + " return s.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight) - 16 - widest;", list))
+            .doubleValue();
+        assertThat(room).as("room left in the list " + list.getAttribute("aria-label") + list.getAttribute("id") + " at 1366 px")
+            .isGreaterThanOrEqualTo(0);
+      }
+      screenshot("return-form-1366");
+    } finally {
+      window.setSize(before);
+    }
+  }
+
+  /** What the person is told where they did it: Tasklist's notice at the top of the page. */
+  private void confirmed(String words) {
+    By notices = By.cssSelector(".notifications .alert");
+    try {
+      wait.until(d -> d.findElements(notices).stream().anyMatch(n -> n.isDisplayed() && n.getText().contains(words)));
+    } catch (org.openqa.selenium.TimeoutException notSaid) {
+      throw new AssertionError("not said: " + words + "; the notices say: "
+          + browser.findElements(notices).stream().map(WebElement::getText).toList() + "; the console: " + consoleErrors(), notSaid);
+    }
   }
 
   private void screenshot(String name) {

@@ -1,5 +1,7 @@
 // Cockpit's configuration in ses-returns (it replaces the Camunda webapp's own config.js): the
 // returns' progress board, on the dashboard and on a quarterly cycle's instance view.
 export default {
+  // the product's name in the header and the browser's title, where Camunda's was
+  app: { vendor: 'ses-returns', name: 'Cockpit' },
   customScripts: ['ses/progress-board']
 };

@@ -157,13 +157,41 @@ async function showCycle(container, api, key, withCycles, said) {
   }
 }
 
+// The board's own page, first in Cockpit's top navigation: what a coordinator opens Cockpit for.
+const PAGE = '/returns-progress';
+
+function boardSection() {
+  return el('section', { class: 'ses-progress', id: 'ses-progress-board', 'aria-label': 'Returns progress' });
+}
+
 export default [
+  {
+    id: 'ses.progressBoard.page',
+    pluginPoint: 'cockpit.route',
+    properties: { path: PAGE, label: 'Returns progress' },
+    render: (node, { api }) => {
+      const container = boardSection();
+      node.appendChild(el('div', { class: 'ses-progress-page' }, container));
+      showCycle(container, api, null, true);
+    }
+  },
+  {
+    id: 'ses.progressBoard.navigation',
+    pluginPoint: 'cockpit.navigation',
+    // above the engine's own entries (Processes, Decisions, Human Tasks, More)
+    priority: 1000,
+    properties: {
+      pagePath: '#' + PAGE,
+      label: 'Returns progress',
+      checkActive: (url) => url.includes('#' + PAGE)
+    }
+  },
   {
     id: 'ses.progressBoard.dashboard',
     pluginPoint: 'cockpit.dashboard',
     priority: 100,
     render: (node, { api }) => {
-      const container = el('section', { class: 'ses-progress', id: 'ses-progress-board', 'aria-label': 'Returns progress' });
+      const container = boardSection();
       node.appendChild(container);
       showCycle(container, api, null, true);
     }

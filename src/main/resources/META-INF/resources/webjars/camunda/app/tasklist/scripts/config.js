@@ -2,6 +2,8 @@
 // keyboard shortcuts it keeps): dates as a UK reader writes them, and the script that hides what
 // project and SES leads have no use for.
 export default {
+  // the product's name in the header and the browser's title, where Camunda's was
+  app: { vendor: 'ses-returns', name: 'Tasklist' },
   dateFormat: {
     normal: 'D MMM YYYY, HH:mm',
     long: 'dddd D MMMM YYYY, HH:mm'

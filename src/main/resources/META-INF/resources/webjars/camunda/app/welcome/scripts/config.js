@@ -1,6 +1,8 @@
 // The welcome page of ses-returns (it replaces the Camunda webapp's own config.js): a link to the
 // Board packs page for everyone who logs in, and the script that takes board members there.
 export default {
+  // the product's name in the header and the browser's title, where Camunda's was
+  app: { vendor: 'ses-returns', name: 'Welcome' },
   links: [
     {
       label: 'Board packs',

@@ -1,0 +1,36 @@
+package org.sesreturns.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.sesreturns.catalogue.Catalogue;
+import org.sesreturns.catalogue.CatalogueLoader;
+import org.springframework.web.server.ResponseStatusException;
+
+/** The welcome page's demo logins: one person per role of whatever catalogue runs, and only in demo mode. */
+class DemoLoginsTest {
+
+  private final Catalogue madeUp = new CatalogueLoader().load("classpath:catalogue/made-up.yaml", List.of());
+
+  @Test
+  void inDemoModeOnePersonPerRoleAndThePublishedPassword() {
+    var demo = new DemoLogins(madeUp, true, new IdentityProperties(DemoLogins.PUBLISHED_PASSWORD)).demo();
+    assertThat(demo.logins()).extracting(DemoLogins.Login::userId)
+        .containsExactly("riverside.coordinator", "pat.tworoles", "sam.ses", "riverside.board");
+    assertThat(demo.logins()).allSatisfy(login -> assertThat(login.name()).isEqualTo(madeUp.nameOf(login.userId())));
+    assertThat(demo.password()).isEqualTo("Demo-Lead-2024");
+  }
+
+  @Test
+  void aPasswordOfItsOwnIsNotRepeated() {
+    assertThat(new DemoLogins(madeUp, true, new IdentityProperties("Other-Secret-99")).demo().password()).isNull();
+  }
+
+  @Test
+  void outsideDemoModeItSaysNothing() {
+    assertThatThrownBy(() -> new DemoLogins(madeUp, false, new IdentityProperties(DemoLogins.PUBLISHED_PASSWORD)).demo())
+        .isInstanceOf(ResponseStatusException.class).hasMessageContaining("404");
+  }
+}
