@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 /**
  * Fills the return form when the task is created: the header, the KPI rows (with the lead's
  * entries when a return comes back) and the previous status. The task is due when returns are,
- * and its follow-up date is the first reminder (while it is ahead), so Tasklist sorts and filters by both;
+ * and its follow-up date is the first reminder (or the task's making, when that day has passed), so Tasklist sorts and filters by both;
  * {@link TaskDatesGuard} keeps them as set.
  */
 @Component
@@ -38,10 +38,10 @@ class CompleteReturnTaskListener implements TaskListener {
     LocalDate due = LocalDate.parse(form.header().get("returnsDue").asText());
     task.setDueDate(Date.from(due.atTime(17, 0).atZone(UK).toInstant()));
     Instant firstReminder = deadlines.firstReminder(due).atTime(9, 0).atZone(UK).toInstant();
-    // a return issued or sent back after its first reminder's day has none: a task just made must
-    // not read "Follow-up 7 hours ago"
-    if (firstReminder.isAfter(clock.instant())) {
-      task.setFollowUpDate(Date.from(firstReminder));
-    }
+    // a return issued or sent back after its first reminder's day is to be followed up from now
+    // (Tasklist's "My returns due soon" lists it), not from a moment before the task existed: a task
+    // just made must not read "Follow-up 7 hours ago"
+    Instant now = clock.instant();
+    task.setFollowUpDate(Date.from(firstReminder.isAfter(now) ? firstReminder : now));
   }
 }
