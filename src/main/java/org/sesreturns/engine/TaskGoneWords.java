@@ -15,14 +15,18 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
  * task with id ...". Names are given only to someone who may know them: the person the task was
  * theirs to do (the one the message went to), or whoever the engine lets read the process's
  * history (coordinators). Anyone else is told only that it is no longer open.
+ *
+ * <p>Each answer begins "No matching task": Tasklist 7.24 knows a task that has gone by those
+ * words alone, and only then says so in its own words, drops the task from the address and
+ * reloads the list; the rest of the answer follows as its message.
  */
 final class TaskGoneWords {
 
   private static final ZoneId UK = ZoneId.of("Europe/London");
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'at' HH:mm", Locale.UK);
 
-  static final String NOT_OPEN = "This task is no longer open, so there is nothing more to do in it."
-      + " Reload the task list to see what is waiting for you.";
+  static final String NOT_OPEN = "No matching task is open: there is nothing more to do in it."
+      + " The task list shows what is waiting for you.";
 
   private TaskGoneWords() {}
 
@@ -50,12 +54,12 @@ final class TaskGoneWords {
   private static String words(ProcessEngine engine, HistoricTaskInstance task) {
     String when = task.getEndTime().toInstant().atZone(UK).format(DAY);
     if (!"completed".equals(task.getDeleteReason()) || task.getAssignee() == null) {
-      return "This task is no longer open: '" + task.getName() + "' was closed on " + when
-          + ", when the return moved on without it. Reload the task list to see what is waiting for you.";
+      return "No matching task is open: '" + task.getName() + "' was closed on " + when
+          + ", when the return moved on without it. The task list shows what is waiting for you.";
     }
     User user = engine.getIdentityService().createUserQuery().userId(task.getAssignee()).singleResult();
     String who = user == null ? task.getAssignee() : (user.getFirstName() + " " + user.getLastName()).trim();
-    return "This task is no longer open: '" + task.getName() + "' was completed by " + who + " on " + when
-        + ". Reload the task list to see what is waiting for you.";
+    return "No matching task is open: '" + task.getName() + "' was completed by " + who + " on " + when
+        + ". The task list shows what is waiting for you.";
   }
 }

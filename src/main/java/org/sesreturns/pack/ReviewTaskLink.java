@@ -14,7 +14,9 @@ import org.springframework.web.bind.annotation.PathVariable;
  * made (its step runs after the compiled pack has committed), so it cannot name the task's id:
  * it links here, and this sends the coordinator on to the cycle's review task in Tasklist, the
  * one open now, or the last one when it is done (Tasklist then says who completed it and when).
- * It gives away nothing but a task's id, which Tasklist opens only after a login with the right to it.
+ * It answers without a login (a message's link is followed from a mail client): a stranger learns
+ * the review task's id, which Tasklist opens only after a login with the right to it, and whether
+ * the cycle has reached its review, which its Board packs entry says to the board too.
  */
 @Controller
 class ReviewTaskLink {

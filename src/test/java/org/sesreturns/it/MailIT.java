@@ -108,14 +108,14 @@ class MailIT {
       var followed = rest.spelt(spelling).get("pat.tworoles", "/engine-rest/task/" + done);
       assertThat(followed.status()).as(spelling.name()).isEqualTo(404);
       assertThat(followed.json().get("message").asText()).as(spelling.name())
-          .startsWith("This task is no longer open: 'Sign off KPI return: Riverside places <& squares>' was completed by"
+          .startsWith("No matching task is open: 'Sign off KPI return: Riverside places <& squares>' was completed by"
               + " Pat Two-Roles on " + today + " at ")
           .doesNotContain(done);
     }
     // to someone the task was never theirs, no names
     var stranger = rest.get("lou.lead", "/engine-rest/task/" + done);
     assertThat(stranger.status()).isEqualTo(404);
-    assertThat(stranger.json().get("message").asText()).startsWith("This task is no longer open, so there is nothing")
+    assertThat(stranger.json().get("message").asText()).startsWith("No matching task is open: there is nothing")
         .doesNotContain("Pat");
     assertThat(count("pat@example.org", "To sign off: the return for Riverside places")).as("one per submission").isEqualTo(2);
 

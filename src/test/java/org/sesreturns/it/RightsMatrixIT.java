@@ -247,10 +247,6 @@ class RightsMatrixIT {
 
   // --- the matrix
 
-  /**
-   * Tries the action as every role, refused ones first: a refused role gets 401 (anonymous), 403,
-   * 404 or 400 and changes nothing; each allowed role succeeds.
-   */
   /** What Tasklist sends to save a task: its fields as they are. */
   private static ObjectNode taskFields(JsonNode task) {
     ObjectNode fields = Rest.JSON.createObjectNode();
@@ -260,6 +256,11 @@ class RightsMatrixIT {
     }
     return fields;
   }
+
+  /**
+   * Tries the action as every role, refused ones first: a refused role gets 401 (anonymous), 403,
+   * 404 or 400 and changes nothing; each allowed role succeeds.
+   */
 
   private void check(String action, Set<String> allowed, Function<String, Integer> call) {
     List<String> roles = new ArrayList<>(USERS.keySet().stream().filter(r -> !allowed.contains(r)).toList());

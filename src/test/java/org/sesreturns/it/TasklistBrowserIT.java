@@ -251,6 +251,10 @@ class TasklistBrowserIT {
     clickComplete();
     confirmed("The return for SI net zero is signed off; Stephanie Jukes is told");
     wait.until(d -> returnStatus().equals("signed-off"));
+    // the first message's link, followed now that its task is done: Tasklist says who did it and when
+    browser.get("http://localhost:" + port + link);
+    confirmed("The task does not exist anymore");
+    confirmed("was completed by Stephan Van Arendsen on ");
   }
 
   @Test
