@@ -84,6 +84,16 @@
     });
   }
 
+  // the webapps' own log-out, as their header menu sends it: a POST with the session's XSRF token
+  // (their cookie of it is for /camunda only, so /packs/me gives it)
+  function logOut(token) {
+    fetch('/camunda/api/admin/auth/user/default/logout', { method: 'POST', credentials: 'same-origin',
+      headers: { 'X-XSRF-TOKEN': token || '' } }).then(function (r) {
+      if (!r.ok) { throw new Error('Logging out did not work (' + r.status + '): reload the page and try again.'); }
+      window.location.assign('/camunda/app/welcome/default/');
+    }).catch(function (e) { show(String(e.message || e), true); });
+  }
+
   fetch('me', { credentials: 'same-origin' }).then(function (r) { return r.json(); }).then(function (me) {
     document.getElementById('strategy').textContent = me.strategy;
     document.title = 'Board packs: ' + me.strategy;
@@ -93,6 +103,9 @@
       return null;
     }
     document.getElementById('who').textContent = 'Logged in as ' + me.name + '.';
+    var out = document.getElementById('log-out');
+    out.hidden = false;
+    out.addEventListener('click', function () { logOut(me.xsrfToken); });
     if (!me.readsPacks) {
       show('Only coordinators, SES leads and the board read packs.', true);
       return null;

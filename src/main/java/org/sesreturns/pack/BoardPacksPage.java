@@ -34,23 +34,34 @@ class BoardPacksPage {
    * @param landing where the user is sent after logging in: the Board packs page for a board
    *     member who has no tasks to do, otherwise nowhere (the welcome page)
    */
-  /** Who is logged in, for the pages' scripts: {@code runsCycles} for coordinators and administrators. */
-  record Me(boolean authenticated, String name, boolean readsPacks, String landing, String strategy, boolean runsCycles) {}
+  /**
+   * Who is logged in, for the pages' scripts: {@code runsCycles} for coordinators and administrators;
+   * {@code xsrfToken} the webapps' token of this session, which their log-out asks for. The webapps
+   * keep it in a cookie of their own path ({@code /camunda}), which this page's script cannot read;
+   * a page of another site cannot read this answer either.
+   */
+  record Me(boolean authenticated, String name, boolean readsPacks, String landing, String strategy, boolean runsCycles,
+      String xsrfToken) {}
+
+  /** The session attribute in which the webapps' CSRF filter keeps the session's token. */
+  private static final String WEBAPPS_XSRF_TOKEN = "CAMUNDA_CSRF_TOKEN";
 
   @GetMapping("/packs/me")
   Me me(HttpServletRequest request) {
     Optional<Caller> caller = currentUser.get(request);
     String strategy = catalogue.strategy().title();
     if (caller.isEmpty()) {
-      return new Me(false, null, false, null, strategy, false);
+      return new Me(false, null, false, null, strategy, false, null);
     }
     Caller c = caller.get();
     boolean reads = c.inAnyOf(Set.of(Groups.COORDINATORS, Groups.SES_LEADS, Groups.BOARD));
     boolean boardOnly = c.groupIds().contains(Groups.BOARD)
         && !c.inAnyOf(Set.of(Groups.COORDINATORS, Groups.SES_LEADS, Groups.PROJECT_LEADS, Groups.ADMINS));
     String name = catalogue.nameOf(c.userId());
+    var session = request.getSession(false);
+    Object token = session == null ? null : session.getAttribute(WEBAPPS_XSRF_TOKEN);
     return new Me(true, name, reads, boardOnly ? "/packs/" : null, strategy,
-        c.inAnyOf(Set.of(Groups.COORDINATORS, Groups.ADMINS)));
+        c.inAnyOf(Set.of(Groups.COORDINATORS, Groups.ADMINS)), token instanceof String t ? t : null);
   }
 
   /** {@code /packs} and {@code /packs/} show the page. */

@@ -365,7 +365,18 @@ class TasklistBrowserIT {
     String pdf = cycle.findElement(By.cssSelector("a.download-pdf")).getAttribute("href");
     assertThat(pdf).endsWith("/api/cycles/2036-37-Q2/pack.pdf");
     assertThat(fetched(pdf)).isEqualTo("200 application/pdf");
-    logOut();
+    // and a way out: the page logs the session out and goes to the login
+    String session = browser.manage().getCookieNamed("JSESSIONID").getValue();
+    assertThat(withSession(session, "/api/packs")).isEqualTo(200);
+    browser.findElement(By.id("log-out")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[placeholder=Username]")));
+    // the session is ended on the server, not only forgotten by the browser: a copy of its cookie
+    // reads neither the packs nor the PDF
+    assertThat(withSession(session, "/api/packs")).isEqualTo(401);
+    assertThat(withSession(session, "/api/cycles/2036-37-Q2/pack.pdf")).isEqualTo(401);
+    browser.get("http://localhost:" + port + "/packs/");
+    wait.until(d -> d.findElement(By.id("status")).getText().startsWith("Log in to read the packs"));
+    assertThat(browser.findElement(By.id("log-out")).isDisplayed()).isFalse();
 
     // a project lead who is no SES lead reads no pack
     logIn("mike.mullin", "/camunda/app/welcome/default/");
@@ -377,6 +388,17 @@ class TasklistBrowserIT {
     wait.until(d -> d.findElement(By.id("status")).getText().contains("Only coordinators, SES leads and the board read packs"));
     assertThat(fetched("http://localhost:" + port + "/api/cycles/2036-37-Q2/pack.pdf")).startsWith("403");
     assertThat(fetched("http://localhost:" + port + "/api/packs")).startsWith("403");
+  }
+
+  /** The status of a GET sent with a copy of a browser's session cookie, as another client holding it would. */
+  private int withSession(String sessionId, String path) {
+    try {
+      return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+              java.net.URI.create("http://localhost:" + port + path)).header("Cookie", "JSESSIONID=" + sessionId).GET().build(),
+          java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+    } catch (java.io.IOException | InterruptedException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Fetches a link in the browser, with its cookies, as a click on it would: the status and the type. */
@@ -452,6 +474,10 @@ class TasklistBrowserIT {
     // and on its own page, the first entry of Cockpit's top navigation, the cycle chosen from the list
     browser.get("http://localhost:" + port + "/camunda/app/cockpit/default/#/dashboard");
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#ses-progress-board")));
+    // the dashboard's first section, above the engine's "Right now" of running instances
+    WebElement engineSection = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".dashboard section.actual")));
+    assertThat(browser.findElement(By.cssSelector("#ses-progress-board")).getRect().getY())
+        .as("the progress board above the engine's sections").isLessThan(engineSection.getRect().getY());
     List<String> navigation = browser.findElements(By.cssSelector("[cam-widget-header] a, .cam-widget-header a")).stream()
         .filter(WebElement::isDisplayed).map(WebElement::getText)
         .filter(List.of("Returns progress", "Processes", "Decisions", "Human Tasks")::contains).toList();
