@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,6 +53,16 @@ public class CurrentUser {
     }
     List<String> groups = user.getGroupIds() == null ? List.of() : List.copyOf(user.getGroupIds());
     return Optional.of(new Caller(user.getIdentityId(), groups));
+  }
+
+  /**
+   * The webapps' CSRF token of the request's session, which their own changes (the log-out) carry;
+   * their CSRF filter keeps it in the session and in a cookie of the webapps' path only.
+   */
+  public Optional<String> webappsToken(HttpServletRequest request) {
+    var session = request.getSession(false);
+    Object token = session == null ? null : session.getAttribute(CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME);
+    return token instanceof String t ? Optional.of(t) : Optional.empty();
   }
 
   /**

@@ -43,9 +43,6 @@ class BoardPacksPage {
   record Me(boolean authenticated, String name, boolean readsPacks, String landing, String strategy, boolean runsCycles,
       String xsrfToken) {}
 
-  /** The session attribute in which the webapps' CSRF filter keeps the session's token. */
-  private static final String WEBAPPS_XSRF_TOKEN = "CAMUNDA_CSRF_TOKEN";
-
   @GetMapping("/packs/me")
   Me me(HttpServletRequest request) {
     Optional<Caller> caller = currentUser.get(request);
@@ -58,10 +55,8 @@ class BoardPacksPage {
     boolean boardOnly = c.groupIds().contains(Groups.BOARD)
         && !c.inAnyOf(Set.of(Groups.COORDINATORS, Groups.SES_LEADS, Groups.PROJECT_LEADS, Groups.ADMINS));
     String name = catalogue.nameOf(c.userId());
-    var session = request.getSession(false);
-    Object token = session == null ? null : session.getAttribute(WEBAPPS_XSRF_TOKEN);
     return new Me(true, name, reads, boardOnly ? "/packs/" : null, strategy,
-        c.inAnyOf(Set.of(Groups.COORDINATORS, Groups.ADMINS)), token instanceof String t ? t : null);
+        c.inAnyOf(Set.of(Groups.COORDINATORS, Groups.ADMINS)), currentUser.webappsToken(request).orElse(null));
   }
 
   /** {@code /packs} and {@code /packs/} show the page. */

@@ -102,6 +102,8 @@ class ReturnNotices {
     Map<String, Object> model = model(key, Optional.empty());
     StoredReturn.Version latest = stored.latest().orElseThrow();
     model.put("by", name(latest.decidedBy()));
+    // a signed-off return has no task left to open: the link shows the return as it goes into the pack
+    model.put("returnUrl", mail.link(ReturnPage.path(key)));
     send(MessageKind.RETURN_SIGNED_OFF, processInstanceId, "signed-off/v" + latest.version(), key, stored.projectLead(),
         "Signed off: your return for " + model.get("objective"), model);
   }

@@ -96,10 +96,40 @@ class MailIT {
     assertThat(html(sentBack)).doesNotContain("<b>Add</b>").doesNotContain("<script>")
         .contains("&lt;b&gt;Add&lt;/b&gt; the quay date &amp; the cost &lt;script&gt;");
 
-    submit(rest, "lou.lead", cycle + "/riverside-places");
+    String commentary = "Piling has started.\nThe quay <script>alert('quay')</script> opens in June & costs less.";
+    submit(rest, "lou.lead", cycle + "/riverside-places", commentary);
     var again = rest.task("pat.tworoles", cycle + "/riverside-places");
     assertThat(rest.complete("pat.tworoles", again.get("id").asText(), Map.of("approved", true)).status()).isEqualTo(204);
-    receivedBy("lou@example.org", "Signed off: your return for Riverside places");
+    MimeMessage signedOff = receivedBy("lou@example.org", "Signed off: your return for Riverside places");
+    // its link shows the return as signed off (there is no task left to open), to Lou, Pat and the
+    // coordinators; the commentary as written, escaped; nobody else reads it
+    String returnLink = "https://returns.example.org/ses/returns/" + cycle + "/riverside-places";
+    assertThat(text(signedOff)).contains(returnLink);
+    assertThat(html(signedOff)).contains("href=\"" + returnLink + "\"");
+    String page = returnLink.substring("https://returns.example.org".length());
+    // followed from a mail client into the browser logged in to the webapps (the page takes no password)
+    for (String reader : List.of("lou.lead", "pat.tworoles", "riverside.coordinator")) {
+      var shown = WebappSession.login(port, reader, Rest.PASSWORD, "welcome").get(page);
+      assertThat(shown.status()).as(reader).isEqualTo(200);
+      assertThat(shown.body()).as(reader).contains("Return for Riverside places &lt;&amp; squares&gt;")
+          .contains("Signed off: it goes into the board pack as shown here.")
+          .contains("Lou Lead, " + LocalDate.now(ZoneId.of("Europe/London")).format(DAY) + " at ")
+          .contains("Pat Two-Roles, " + LocalDate.now(ZoneId.of("Europe/London")).format(DAY) + " at ")
+          .contains("The quay &lt;script&gt;alert(&#39;quay&#39;)&lt;/script&gt; opens in June &amp; costs less.")
+          .doesNotContain("<script>alert");
+    }
+    // the board and another objective's SES lead are told it is not theirs; nobody logged in, to log in
+    for (String stranger : List.of("riverside.board", "sam.ses")) {
+      var refused = WebappSession.login(port, stranger, Rest.PASSWORD, "welcome").get(page);
+      assertThat(refused.status()).as(stranger).isEqualTo(403);
+      assertThat(refused.body()).as(stranger).contains("shown to its project lead, its SES lead and the coordinators only")
+          .doesNotContain("Piling has started").doesNotContain("Lou Lead");
+    }
+    var anonymous = WebappSession.anonymous(port).get(page);
+    assertThat(anonymous.status()).isEqualTo(401);
+    assertThat(anonymous.body()).contains("Log in to read this return").doesNotContain("Piling has started");
+    assertThat(WebappSession.login(port, "lou.lead", Rest.PASSWORD, "welcome").get("/ses/returns/" + cycle + "/nowhere")
+        .status()).isEqualTo(404);
     // the first message's link, followed after Pat sent the return back: who did it and when, in
     // words, on the engine's API and on the webapps' copy of it that Tasklist reads
     String done = signOffTask.get("id").asText();
@@ -373,10 +403,14 @@ class MailIT {
   }
 
   private static void submit(Rest rest, String lead, String key) {
+    submit(rest, lead, key, "Piling has started.");
+  }
+
+  private static void submit(Rest rest, String lead, String key, String commentary) {
     JsonNode task = rest.task(lead, key);
     JsonNode rows = Rest.filledIn(Rest.jsonValue(rest.formVariables(lead, task.get("id").asText()), "kpis"));
     var done = rest.complete(lead, task.get("id").asText(),
-        Map.of("overallStatus", "amber", "commentary", "Piling has started.", "kpis", rows));
+        Map.of("overallStatus", "amber", "commentary", commentary, "kpis", rows));
     assertThat(done.status()).as(done.body()).isEqualTo(204);
   }
 
