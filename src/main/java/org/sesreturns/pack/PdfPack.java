@@ -92,11 +92,14 @@ class PdfPack {
     PackCharts.InTemplate charts = PackCharts.InTemplate.forPdf();
     int offset = 0;
     for (int i = 0; i < parts.size(); i++) {
-      byte[] part = renderPart(html.render(parts.get(i), i == 0, Map.of(), charts), charts);
+      // the first part's first rendering is read for its pages only and then thrown away: its
+      // charts keep their boxes (the layout is the template's) but are not painted, which halves
+      // the charts' cost in a pack of one part
+      byte[] part = renderPart(html.render(parts.get(i), i == 0, Map.of(), charts), charts, i != 0);
       offset += beginnings(part, outlineKeys(parts.get(i), i == 0), offset, pages);
       rendered.add(part);
     }
-    rendered.set(0, renderPart(html.render(parts.get(0), true, pages, charts), charts));
+    rendered.set(0, renderPart(html.render(parts.get(0), true, pages, charts), charts, true));
     try (PDDocument document = Loader.loadPDF(rendered.get(0), null, null, null, IOUtils.createTempFileOnlyStreamCache())) {
       inlineBackgroundArtifacts(document);
       PDFMergerUtility merger = new PDFMergerUtility();
@@ -151,7 +154,7 @@ class PdfPack {
     }
   }
 
-  private static byte[] renderPart(String html, PackCharts.InTemplate charts) {
+  private static byte[] renderPart(String html, PackCharts.InTemplate charts, boolean paintCharts) {
     org.jsoup.nodes.Document parsed = Jsoup.parse(html);
     // openhtmltopdf reads the outline from the head, where an HTML parser does not keep it
     parsed.select("body > bookmarks").forEach(outline -> parsed.head().appendChild(outline));
@@ -166,7 +169,7 @@ class PdfPack {
       builder.useFont(() -> font("DejaVuSans-BoldOblique.ttf"), "DejaVu Sans", 700, FontStyle.ITALIC, true);
       // the charts, drawn as vectors where the template placed their objects
       DefaultObjectDrawerFactory objects = new DefaultObjectDrawerFactory();
-      objects.registerDrawer(PackCharts.InTemplate.OBJECT_TYPE, new ChartDrawer(charts));
+      objects.registerDrawer(PackCharts.InTemplate.OBJECT_TYPE, paintCharts ? new ChartDrawer(charts) : NO_CHART);
       builder.useObjectDrawerFactory(objects);
       builder.withW3cDocument(document, "/");
       builder.toStream(out);
@@ -176,6 +179,9 @@ class PdfPack {
       throw new UncheckedIOException("the pack could not be rendered as PDF", e);
     }
   }
+
+  /** Paints nothing where a chart goes: for a rendering read only for where its pages begin. */
+  private static final FSObjectDrawer NO_CHART = (element, x, y, width, height, device, context, dotsPerPixel) -> null;
 
   /** Paints a chart object of the template with JFreeChart on the page's own Java 2D (PDFBox). */
   private record ChartDrawer(PackCharts.InTemplate charts) implements FSObjectDrawer {
