@@ -328,20 +328,23 @@ public class PackService {
   }
 
   String html(Pack pack) {
-    return templates.process("pack", templateContext(pack, true, Map.of(), PackCharts.InTemplate.forWeb()));
+    return templates.process("pack", templateContext(pack, true, Map.of(), false, PackCharts.InTemplate.forWeb()));
   }
 
   /** The pack's HTML for a part of its PDF, whose charts the PDF draws. */
-  String html(Pack pack, boolean front, Map<String, Integer> pages, PackCharts.InTemplate charts) {
-    return templates.process("pack", templateContext(pack, front, pages, charts));
+  String html(Pack pack, boolean front, Map<String, Integer> pages, boolean countPages, PackCharts.InTemplate charts) {
+    return templates.process("pack", templateContext(pack, front, pages, countPages, charts));
   }
 
   /** What the pack's template is given (the tests render it with the same). */
-  static Context templateContext(Pack pack, boolean front, Map<String, Integer> pages, PackCharts.InTemplate charts) {
+  static Context templateContext(Pack pack, boolean front, Map<String, Integer> pages, boolean countPages,
+      PackCharts.InTemplate charts) {
     Context context = new Context();
     context.setVariable("pack", pack);
     context.setVariable("front", front);
     context.setVariable("pages", pages);
+    context.setVariable("countPages", countPages);
+    context.setVariable("pageLink", PdfPack.PAGE_LINK);
     context.setVariable("charts", charts);
     return context;
   }

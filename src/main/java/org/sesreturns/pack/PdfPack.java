@@ -26,6 +26,10 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.contentstream.operator.Operator;
+import org.apache.pdfbox.pdmodel.interactive.action.PDActionGoTo;
+import org.apache.pdfbox.pdmodel.interactive.action.PDActionURI;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPageFitDestination;
 import org.apache.pdfbox.contentstream.operator.OperatorName;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
@@ -60,6 +64,12 @@ import org.springframework.stereotype.Component;
 class PdfPack {
 
   static final int OBJECTIVES_PER_PART = 25;
+  /**
+   * How the contents of the first part link to a section in a later part, which is no anchor of
+   * its own document: a link to this made-up address and the page, made a link to that page of
+   * the merged pack.
+   */
+  static final String PAGE_LINK = "ses-returns-page:";
   private static final String FONTS = "/net/sf/jasperreports/fonts/dejavu/";
   /** The size of the running header and the page numbers, in points. */
   private static final float STAMP_SIZE = 8;
@@ -72,8 +82,10 @@ class PdfPack {
      * @param front whether the part carries the cover, contents and summary (the first does)
      * @param pages where each part of the pack begins, for the contents: by objective id, and
      *     {@code executive}, {@code summary}, {@code exceptions}; empty when not known yet
+     * @param countPages whether the contents count their own page numbers as the part is laid out
+     *     (CSS {@code target-counter}): for a pack of one part, whose pages are all its own
      */
-    String render(Pack part, boolean front, Map<String, Integer> pages, PackCharts.InTemplate charts);
+    String render(Pack part, boolean front, Map<String, Integer> pages, boolean countPages, PackCharts.InTemplate charts);
   }
 
   byte[] render(Pack pack, PartHtml html) {
@@ -84,22 +96,32 @@ class PdfPack {
           pack.boardMeeting(), pack.version(), pack.draft(), pack.summary(),
           pack.sections().subList(from, Math.min(sections, from + OBJECTIVES_PER_PART)), pack.branding()));
     }
-    // the contents give the page where each part of the pack begins, known once every part is
-    // rendered (each part's outline names its pages); the first part is then rendered again with
-    // them, and its length does not change with the numbers
+    // the contents give the page where each part of the pack begins. A pack of one part (up to 25
+    // objectives: most councils' strategies) counts them itself as it is laid out, so it is rendered
+    // once. In a larger pack they are known once every part is rendered (each part's outline names
+    // its pages); the first part is then rendered again with them, and its length does not change
+    // with the numbers
+    PackCharts.InTemplate charts = PackCharts.InTemplate.forPdf();
+    if (parts.size() == 1) {
+      return assemble(List.of(renderPart(html.render(parts.get(0), true, Map.of(), true, charts), charts, true)), pack);
+    }
     Map<String, Integer> pages = new HashMap<>();
     List<byte[]> rendered = new ArrayList<>();
-    PackCharts.InTemplate charts = PackCharts.InTemplate.forPdf();
     int offset = 0;
     for (int i = 0; i < parts.size(); i++) {
       // the first part's first rendering is read for its pages only and then thrown away: its
-      // charts keep their boxes (the layout is the template's) but are not painted, which halves
-      // the charts' cost in a pack of one part
-      byte[] part = renderPart(html.render(parts.get(i), i == 0, Map.of(), charts), charts, i != 0);
+      // charts keep their boxes (the layout is the template's) but are not painted
+      byte[] part = renderPart(html.render(parts.get(i), i == 0, Map.of(), false, charts), charts, i != 0);
       offset += beginnings(part, outlineKeys(parts.get(i), i == 0), offset, pages);
       rendered.add(part);
     }
-    rendered.set(0, renderPart(html.render(parts.get(0), true, pages, charts), charts, true));
+    rendered.set(0, renderPart(html.render(parts.get(0), true, pages, false, charts), charts, true));
+    return assemble(rendered, pack);
+  }
+
+  /** The parts merged into one document, its pages numbered and headed. */
+  private static byte[] assemble(List<byte[]> parts, Pack pack) {
+    List<byte[]> rendered = new ArrayList<>(parts);
     try (PDDocument document = Loader.loadPDF(rendered.get(0), null, null, null, IOUtils.createTempFileOnlyStreamCache())) {
       inlineBackgroundArtifacts(document);
       PDFMergerUtility merger = new PDFMergerUtility();
@@ -110,12 +132,30 @@ class PdfPack {
         }
         rendered.set(i, null);
       }
+      linkToPages(document);
       numberPages(document, pack.runningHeader());
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       document.save(out);
       return out.toByteArray();
     } catch (IOException e) {
       throw new UncheckedIOException("the pack could not be assembled as PDF", e);
+    }
+  }
+
+  /** The contents' links to sections of later parts ({@link #PAGE_LINK}), made links to their pages. */
+  static void linkToPages(PDDocument document) throws IOException {
+    for (PDPage page : document.getPages()) {
+      for (var annotation : page.getAnnotations()) {
+        if (annotation instanceof PDAnnotationLink link && link.getAction() instanceof PDActionURI uri
+            && uri.getURI() != null && uri.getURI().startsWith(PAGE_LINK)) {
+          int number = Integer.parseInt(uri.getURI().substring(PAGE_LINK.length()));
+          PDPageFitDestination destination = new PDPageFitDestination();
+          destination.setPage(document.getPage(number - 1));
+          PDActionGoTo goTo = new PDActionGoTo();
+          goTo.setDestination(destination);
+          link.setAction(goTo);
+        }
+      }
     }
   }
 

@@ -102,17 +102,18 @@ class PackFormatsTest {
 
   /** The pack's HTML as the application renders it: with or without its cover and summary. */
   static String html(Pack pack, boolean front, java.util.Map<String, Integer> pages) {
-    return html(pack, front, pages, PackCharts.InTemplate.forWeb());
+    return html(pack, front, pages, false, PackCharts.InTemplate.forWeb());
   }
 
   /** The same, for a part of the PDF, whose charts it draws itself. */
-  static String html(Pack pack, boolean front, java.util.Map<String, Integer> pages, PackCharts.InTemplate charts) {
+  static String html(Pack pack, boolean front, java.util.Map<String, Integer> pages, boolean countPages,
+      PackCharts.InTemplate charts) {
     ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
     resolver.setPrefix("templates/");
     resolver.setSuffix(".html");
     SpringTemplateEngine engine = new SpringTemplateEngine();
     engine.setTemplateResolver(resolver);
-    return engine.process("pack", PackService.templateContext(pack, front, pages, charts));
+    return engine.process("pack", PackService.templateContext(pack, front, pages, countPages, charts));
   }
 
   @Test
@@ -252,6 +253,21 @@ class PackFormatsTest {
       assertThat(entry.find()).as(contents).isTrue();
       assertThat(pageText(document, Integer.parseInt(entry.group(1))))
           .contains("Strategic Objective Objective " + firstOfPartTwo + ": growing jobs");
+      // and its link goes there, though the section was rendered in another part than the contents
+      List<Integer> linked = new ArrayList<>();
+      for (int p = contentsPage - 1; p <= contentsPage + 1; p++) {
+        for (var annotation : document.getPage(p).getAnnotations()) {
+          if (annotation instanceof org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink link) {
+            assertThat(link.getAction()).as("no link leaves the pack")
+                .isNotInstanceOf(org.apache.pdfbox.pdmodel.interactive.action.PDActionURI.class);
+            if (link.getAction() instanceof org.apache.pdfbox.pdmodel.interactive.action.PDActionGoTo goTo
+                && goTo.getDestination() instanceof org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPageDestination d) {
+              linked.add(document.getPages().indexOf(d.getPage()) + 1);
+            }
+          }
+        }
+      }
+      assertThat(linked).contains(Integer.parseInt(entry.group(1)));
       // the parts follow each other in order
       assertThat(text.indexOf("Strategic Objective Objective " + (firstOfPartTwo - 1) + ": growing jobs")).isPositive()
           .isLessThan(text.indexOf("Strategic Objective Objective " + firstOfPartTwo + ": growing jobs"));
