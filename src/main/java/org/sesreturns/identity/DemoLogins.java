@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.sesreturns.catalogue.Catalogue;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -28,10 +27,10 @@ class DemoLogins {
   record Demo(List<Login> logins, String password) {}
 
   private final Catalogue catalogue;
-  private final boolean demo;
+  private final DemoMode demo;
   private final IdentityProperties identity;
 
-  DemoLogins(Catalogue catalogue, @Value("${ses.demo:false}") boolean demo, IdentityProperties identity) {
+  DemoLogins(Catalogue catalogue, DemoMode demo, IdentityProperties identity) {
     this.catalogue = catalogue;
     this.demo = demo;
     this.identity = identity;
@@ -39,7 +38,7 @@ class DemoLogins {
 
   @GetMapping("/ses/demo")
   Demo demo() {
-    if (!demo) {
+    if (!demo.on()) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND);
     }
     List<Login> logins = new ArrayList<>();

@@ -29,7 +29,7 @@ class StartupSafety implements EnvironmentPostProcessor {
 
   static List<String> problems(ConfigurableEnvironment environment) {
     List<String> problems = new ArrayList<>();
-    boolean demo = environment.getProperty("ses.demo", Boolean.class, false);
+    boolean demo = DemoMode.of(environment).on();
     String url = environment.getProperty("spring.datasource.url", "");
     if (url.startsWith("jdbc:h2:") && url.toUpperCase(Locale.ROOT).contains("AUTO_SERVER=TRUE")) {
       problems.add("spring.datasource.url (SES_DB_URL) opens an H2 network server (AUTO_SERVER=TRUE): remove it");

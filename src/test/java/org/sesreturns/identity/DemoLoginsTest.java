@@ -16,7 +16,7 @@ class DemoLoginsTest {
 
   @Test
   void inDemoModeOnePersonPerRoleAndThePublishedPassword() {
-    var demo = new DemoLogins(madeUp, true, new IdentityProperties(DemoLogins.PUBLISHED_PASSWORD)).demo();
+    var demo = new DemoLogins(madeUp, new DemoMode(true), new IdentityProperties(DemoLogins.PUBLISHED_PASSWORD)).demo();
     assertThat(demo.logins()).extracting(DemoLogins.Login::userId)
         .containsExactly("riverside.coordinator", "pat.tworoles", "sam.ses", "riverside.board");
     assertThat(demo.logins()).allSatisfy(login -> assertThat(login.name()).isEqualTo(madeUp.nameOf(login.userId())));
@@ -25,12 +25,12 @@ class DemoLoginsTest {
 
   @Test
   void aPasswordOfItsOwnIsNotRepeated() {
-    assertThat(new DemoLogins(madeUp, true, new IdentityProperties("Other-Secret-99")).demo().password()).isNull();
+    assertThat(new DemoLogins(madeUp, new DemoMode(true), new IdentityProperties("Other-Secret-99")).demo().password()).isNull();
   }
 
   @Test
   void outsideDemoModeItSaysNothing() {
-    assertThatThrownBy(() -> new DemoLogins(madeUp, false, new IdentityProperties(DemoLogins.PUBLISHED_PASSWORD)).demo())
+    assertThatThrownBy(() -> new DemoLogins(madeUp, new DemoMode(false), new IdentityProperties(DemoLogins.PUBLISHED_PASSWORD)).demo())
         .isInstanceOf(ResponseStatusException.class).hasMessageContaining("404");
   }
 }
