@@ -21,11 +21,6 @@ public record Pack(String strategy, String board, String period, String quarter,
     String boardMeeting, Integer version, boolean draft, Summary summary, List<Section> sections,
     Catalogue.Branding branding) {
 
-  /** Whether this pack (or this part of a PDF's) holds the objective's section. */
-  public boolean holds(String objectiveId) {
-    return sections.stream().anyMatch(s -> s.objectiveId().equals(objectiveId));
-  }
-
   /** Whose pack it is, as the cover and the document's properties name it. */
   public String publisher() {
     return branding.organisation() == null ? strategy : branding.organisation();

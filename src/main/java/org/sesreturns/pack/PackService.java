@@ -182,19 +182,21 @@ public class PackService {
     int version = jdbc.sql("select coalesce(max(version), 0) + 1 from pack_version where cycle_key = ?")
         .param(cycleKey).query(Integer.class).single();
     String summary = summary(cycleKey).orElse(null);
-    Map<PackFormat, byte[]> files = render(builder.build(cycle, false, version, summary));
     OffsetDateTime now = OffsetDateTime.now(clock);
-    jdbc.sql("""
-            insert into pack_version (cycle_key, version, html, sha256, compiled_at, missing_objectives, compiled_by,
-                                      compile_reason, executive_summary)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-        .params(cycleKey, version, new String(files.get(PackFormat.HTML), StandardCharsets.UTF_8),
-            sha256(files.get(PackFormat.HTML)), now, missing.isEmpty() ? null : String.join(",", missing), compiledBy,
-            reason, summary)
-        .update();
     Map<PackFormat, String> hashes = new EnumMap<>(PackFormat.class);
-    files.forEach((format, content) -> {
+    // each file is written as it is made (the web page first, with the version's row), so that a
+    // large pack's files are not all held at once
+    files().each(builder.build(cycle, false, version, summary), (format, content) -> {
       hashes.put(format, sha256(content));
+      if (format == PackFormat.HTML) {
+        jdbc.sql("""
+                insert into pack_version (cycle_key, version, html, sha256, compiled_at, missing_objectives, compiled_by,
+                                          compile_reason, executive_summary)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+            .params(cycleKey, version, new String(content, StandardCharsets.UTF_8), hashes.get(format), now,
+                missing.isEmpty() ? null : String.join(",", missing), compiledBy, reason, summary)
+            .update();
+      }
       jdbc.sql("insert into pack_file (cycle_key, version, format, content, sha256) values (?, ?, ?, ?, ?)")
           .params(cycleKey, version, format.extension(), content, hashes.get(format))
           .update();
@@ -308,23 +310,12 @@ public class PackService {
     return versions(cycleKey).stream().filter(v -> v.approvedBy() != null).findFirst();
   }
 
-  private Map<PackFormat, byte[]> render(Pack pack) {
-    Map<PackFormat, byte[]> files = new EnumMap<>(PackFormat.class);
-    String html = html(pack);
-    files.put(PackFormat.HTML, html.getBytes(StandardCharsets.UTF_8));
-    files.put(PackFormat.PDF, pdf.render(pack, this::html));
-    files.put(PackFormat.DOCX, word.render(pack));
-    files.put(PackFormat.XLSX, excel.render(pack));
-    return files;
+  private byte[] render(Pack pack, PackFormat format) {
+    return files().one(pack, format);
   }
 
-  private byte[] render(Pack pack, PackFormat format) {
-    return switch (format) {
-      case HTML -> html(pack).getBytes(StandardCharsets.UTF_8);
-      case PDF -> pdf.render(pack, this::html);
-      case DOCX -> word.render(pack);
-      case XLSX -> excel.render(pack);
-    };
+  private PackFiles files() {
+    return new PackFiles(this::html, this::html, pdf, word, excel);
   }
 
   String html(Pack pack) {

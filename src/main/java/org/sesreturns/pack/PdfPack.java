@@ -16,6 +16,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.io.OutputStream;
 import java.util.HashMap;
@@ -26,6 +28,7 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.contentstream.operator.Operator;
+import org.apache.pdfbox.pdfwriter.compress.CompressParameters;
 import org.apache.pdfbox.pdmodel.interactive.action.PDActionGoTo;
 import org.apache.pdfbox.pdmodel.interactive.action.PDActionURI;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
@@ -88,6 +91,11 @@ class PdfPack {
     String render(Pack part, boolean front, Map<String, Integer> pages, boolean countPages, PackCharts.InTemplate charts);
   }
 
+  /** Whether the pack's PDF is rendered in one part. */
+  static boolean isOnePart(Pack pack) {
+    return pack.sections().size() <= OBJECTIVES_PER_PART;
+  }
+
   byte[] render(Pack pack, PartHtml html) {
     List<Pack> parts = new ArrayList<>();
     int sections = pack.sections().size();
@@ -102,44 +110,81 @@ class PdfPack {
     // its pages); the first part is then rendered again with them, and its length does not change
     // with the numbers
     PackCharts.InTemplate charts = PackCharts.InTemplate.forPdf();
-    if (parts.size() == 1) {
-      return assemble(List.of(renderPart(html.render(parts.get(0), true, Map.of(), true, charts), charts, true)), pack);
+    // each part is kept in a file until it is merged, and the merged pack is saved to one: the heap
+    // holds one part's rendering and the merged document's objects, never every part's bytes or a
+    // growing copy of the whole file beside the document (a 1,000-objective pack's PDF is ~100 MB)
+    Path dir = null;
+    try {
+      dir = Files.createTempDirectory("ses-pack-pdf");
+      List<Path> rendered = new ArrayList<>();
+      if (parts.size() == 1) {
+        rendered.add(write(dir, 0, renderPart(html.render(parts.get(0), true, Map.of(), true, charts), charts, true)));
+        return assemble(rendered, dir, pack);
+      }
+      Map<String, Integer> pages = new HashMap<>();
+      int offset = 0;
+      for (int i = 0; i < parts.size(); i++) {
+        // the first part's first rendering is read for its pages only and then thrown away: its
+        // charts keep their boxes (the layout is the template's) but are not painted
+        byte[] part = renderPart(html.render(parts.get(i), i == 0, Map.of(), false, charts), charts, i != 0);
+        offset += beginnings(part, outlineKeys(parts.get(i), i == 0), offset, pages);
+        rendered.add(i == 0 ? null : write(dir, i, part));
+      }
+      rendered.set(0, write(dir, 0, renderPart(html.render(parts.get(0), true, pages, false, charts), charts, true)));
+      return assemble(rendered, dir, pack);
+    } catch (IOException e) {
+      throw new UncheckedIOException("the pack could not be assembled as PDF", e);
+    } finally {
+      delete(dir);
     }
-    Map<String, Integer> pages = new HashMap<>();
-    List<byte[]> rendered = new ArrayList<>();
-    int offset = 0;
-    for (int i = 0; i < parts.size(); i++) {
-      // the first part's first rendering is read for its pages only and then thrown away: its
-      // charts keep their boxes (the layout is the template's) but are not painted
-      byte[] part = renderPart(html.render(parts.get(i), i == 0, Map.of(), false, charts), charts, i != 0);
-      offset += beginnings(part, outlineKeys(parts.get(i), i == 0), offset, pages);
-      rendered.add(part);
+  }
+
+  private static Path write(Path dir, int part, byte[] pdf) throws IOException {
+    return Files.write(dir.resolve("part-" + part + ".pdf"), pdf);
+  }
+
+  private static void delete(Path dir) {
+    if (dir == null) {
+      return;
     }
-    rendered.set(0, renderPart(html.render(parts.get(0), true, pages, false, charts), charts, true));
-    return assemble(rendered, pack);
+    try (var files = Files.list(dir)) {
+      for (Path file : files.toList()) {
+        Files.deleteIfExists(file);
+      }
+      Files.deleteIfExists(dir);
+    } catch (IOException e) {
+      // a temporary file left behind is the system's to clear; the pack itself is done
+    }
   }
 
   /** The parts merged into one document, its pages numbered and headed. */
-  private static byte[] assemble(List<byte[]> parts, Pack pack) {
-    List<byte[]> rendered = new ArrayList<>(parts);
-    try (PDDocument document = Loader.loadPDF(rendered.get(0), null, null, null, IOUtils.createTempFileOnlyStreamCache())) {
-      inlineBackgroundArtifacts(document);
+  private static byte[] assemble(List<Path> parts, Path dir, Pack pack) throws IOException {
+    Path merged = dir.resolve("pack.pdf");
+    try (PDDocument document = Loader.loadPDF(parts.get(0).toFile(), null, null, null, IOUtils.createTempFileOnlyStreamCache())) {
+      if (parts.size() > 1) {
+        // what keeps a merged pack's objects few (see below); one part is not merged
+        inlineBackgroundArtifacts(document);
+      }
       PDFMergerUtility merger = new PDFMergerUtility();
-      for (int i = 1; i < rendered.size(); i++) {
-        try (PDDocument next = Loader.loadPDF(rendered.get(i), null, null, null, IOUtils.createTempFileOnlyStreamCache())) {
+      for (int i = 1; i < parts.size(); i++) {
+        try (PDDocument next = Loader.loadPDF(parts.get(i).toFile(), null, null, null, IOUtils.createTempFileOnlyStreamCache())) {
           inlineBackgroundArtifacts(next);
           merger.appendDocument(document, next);
         }
-        rendered.set(i, null);
       }
       linkToPages(document);
       numberPages(document, pack.runningHeader());
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      document.save(out);
-      return out.toByteArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException("the pack could not be assembled as PDF", e);
+      if (parts.size() == 1) {
+        document.save(merged.toFile());
+      } else {
+        // without PDFBox's object streams: to pack the objects into them it lists and sorts every
+        // object of the document at once, which took a 1,000-objective pack past 512 MB of heap;
+        // the content streams are compressed all the same, and the file is somewhat larger
+        document.save(merged.toFile(), CompressParameters.NO_COMPRESSION);
+      }
     }
+    // read once the merged document is closed: its objects and the file's bytes are not held together
+    return Files.readAllBytes(merged);
   }
 
   /** The contents' links to sections of later parts ({@link #PAGE_LINK}), made links to their pages. */

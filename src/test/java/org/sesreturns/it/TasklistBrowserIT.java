@@ -138,7 +138,7 @@ class TasklistBrowserIT {
         .isEqualTo("Current status: Deliver business sustainability support to 60 Sefton");
     assertThat(draft.findElement(By.id("returnsDue")).getText()).isEqualTo("15 Oct 2032");
     accessible("form[name=completeReturn]");
-    fitsALaptop(draft);
+    fitsALaptop(draft, "return-form-1366");
 
     // half the return, a wrong count and the commentary included, saved; then, in a new browser
     // session (no cookies, no storage: another machine), every entry is there as it was typed
@@ -214,6 +214,7 @@ class TasklistBrowserIT {
     assertThat(signOff.findElement(By.id("submitted")).getText()).matches("Submitted by Stephanie Jukes on \\d{1,2} \\w{3} \\d{4}, \\d{2}:\\d{2}\\.");
     assertThat(signOff.findElements(By.id("changes"))).isEmpty();
     accessible("form[name=signOffReturn]");
+    fitsALaptop(signOff, "sign-off-form-1366");
     assertThat(consoleErrors()).isEmpty();
 
     // sent back with a comment; the lead mends one value and the commentary
@@ -508,13 +509,25 @@ class TasklistBrowserIT {
       return null;
     }, "the chaser");
 
-    // the cycle is closed without the missing returns; the board still reads it, from the dashboard
+    // the cycle is closed without the missing returns, decided in Tasklist; the board still reads it,
+    // from the dashboard
+    String boardPage = browser.getCurrentUrl();
     JsonNode decision = rest.task("ses.coordinator", cycle, "userTask_compileWithoutMissing");
-    assertThat(rest.complete("ses.coordinator", decision.get("id").asText(), Map.of("compileReason", "Board cannot wait"))
-        .status()).isEqualTo(204);
+    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + decision.get("id").asText());
+    // offered to the coordinators' group: claimed first, as in Tasklist's list
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='Claim']"))).click();
+    WebElement decide = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form[name=compileWithoutMissing]")));
+    wait.until(d -> decide.findElements(By.cssSelector("tbody tr")).size() == 10);
+    decide.findElement(By.id("compileReason")).sendKeys("Board cannot wait");
+    wait.until(d -> completeButton().isEnabled());
+    clickComplete();
+    confirmed("The pack for Apr-Jun 2025 is being compiled without 10 returns, each marked \"Return not received\"");
     JsonNode review = rest.task("ses.coordinator", cycle, "userTask_reviewPack");
+    // recorded, with who decided it
+    assertThat(jdbc.sql("select compile_without_by || ': ' || compile_without_reason from cycle where cycle_key = ?")
+        .param(cycle).query(String.class).single()).isEqualTo("ses.coordinator: Board cannot wait");
     // compiled without them, the returns not signed off go on as late returns: Late, and first
-    browser.navigate().refresh();
+    browser.get(boardPage);
     new Select(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#ses-progress-board select.ses-cycle"))))
         .selectByValue(cycle);
     wait.until(d -> d.findElement(By.cssSelector("#ses-progress-board .ses-counts")).getText().contains("Late: 10"));
@@ -605,11 +618,12 @@ class TasklistBrowserIT {
   }
 
   /**
-   * The return form on a 1366 px laptop screen, Tasklist's three columns open: every column of the
-   * KPI table ends inside the window and inside the task's pane (nothing to scroll sideways for),
-   * and every list shows its longest choice whole ("Choose…", not "Choose.").
+   * A return's form (the lead's, the SES lead's) on a 1366 px laptop screen, Tasklist's three
+   * columns open: every column of the KPI table ends inside the window and inside the task's pane
+   * (nothing to scroll sideways for), and every list shows its longest choice whole ("Choose…", not
+   * "Choose.").
    */
-  private void fitsALaptop(WebElement form) {
+  private void fitsALaptop(WebElement form, String screenshot) {
     var window = browser.manage().window();
     var before = window.getSize();
     window.setSize(new org.openqa.selenium.Dimension(1366, 768));
@@ -636,7 +650,7 @@ class TasklistBrowserIT {
         assertThat(room).as("room left in the list " + list.getAttribute("aria-label") + list.getAttribute("id") + " at 1366 px")
             .isGreaterThanOrEqualTo(0);
       }
-      screenshot("return-form-1366");
+      screenshot(screenshot);
     } finally {
       window.setSize(before);
     }
@@ -648,6 +662,7 @@ class TasklistBrowserIT {
     try {
       wait.until(d -> d.findElements(notices).stream().anyMatch(n -> n.isDisplayed() && n.getText().contains(words)));
     } catch (org.openqa.selenium.TimeoutException notSaid) {
+      screenshot("not-said");
       throw new AssertionError("not said: " + words + "; the notices say: "
           + browser.findElements(notices).stream().map(WebElement::getText).toList() + "; the console: " + consoleErrors(), notSaid);
     }

@@ -37,10 +37,14 @@ class PackBenchmarkTest {
     pdf.render(warm, PackFormatsTest::html);
     word.render(warm);
     excel.render(warm);
+    // the four formats as the application compiles them (PackFiles: at once, for a pack of one PDF part)
+    PackFiles files = new PackFiles(p -> PackFormatsTest.html(p, true, java.util.Map.of()), PackFormatsTest::html, pdf, word,
+        excel);
+    files.each(warm, (format, file) -> { });
 
     List<String> lines = new ArrayList<>();
-    lines.add("objectives | html ms | pdf ms | docx ms | xlsx ms | total ms | ms per objective | peak heap MB (html/pdf/docx/xlsx) | pdf KB");
-    lines.add("--- | --- | --- | --- | --- | --- | --- | --- | ---");
+    lines.add("objectives | html ms | pdf ms | docx ms | xlsx ms | total ms | ms per objective | peak heap MB (html/pdf/docx/xlsx) | pdf KB | compiled as the application does, ms (peak MB)");
+    lines.add("--- | --- | --- | --- | --- | --- | --- | --- | --- | ---");
     double perObjectiveAt11 = 0;
     // -Dobjectives=1000 measures one size alone
     for (int objectives : java.util.Arrays.stream(System.getProperty("objectives", "11,100,1000").split(","))
@@ -54,17 +58,25 @@ class PackBenchmarkTest {
       Measured docx = measure(() -> word.render(pack).length);
       System.out.println("  docx " + docx);
       Measured xlsx = measure(() -> excel.render(pack).length);
+      // each file let go once made, as the application writes it to the database
+      Measured compiled = measure(() -> {
+        AtomicLong bytes = new AtomicLong();
+        files.each(pack, (format, file) -> bytes.addAndGet(file.length));
+        return bytes.get();
+      });
+      System.out.println("  compiled " + compiled);
       long total = html.ms + pdfRun.ms + docx.ms + xlsx.ms;
       double perObjective = (double) total / objectives;
       if (objectives == 11) {
         perObjectiveAt11 = perObjective;
       }
-      lines.add(String.format(Locale.ROOT, "%d | %d | %d | %d | %d | %d | %.1f | %d / %d / %d / %d | %d", objectives, html.ms,
-          pdfRun.ms, docx.ms, xlsx.ms, total, perObjective, html.peakMb, pdfRun.peakMb, docx.peakMb, xlsx.peakMb,
-          pdfRun.size / 1024));
+      lines.add(String.format(Locale.ROOT, "%d | %d | %d | %d | %d | %d | %.1f | %d / %d / %d / %d | %d | %d (%d)", objectives,
+          html.ms, pdfRun.ms, docx.ms, xlsx.ms, total, perObjective, html.peakMb, pdfRun.peakMb, docx.peakMb, xlsx.peakMb,
+          pdfRun.size / 1024, compiled.ms, compiled.peakMb));
       System.out.println(lines.get(lines.size() - 1));
       if (objectives == 11) {
-        lines.add("  (target: under 2,000 ms: " + (total < 2000 ? "met" : "MISSED") + ")");
+        lines.add("  (target: compiled in under 2,000 ms: " + (compiled.ms < 2000 ? "met" : "MISSED")
+            + "; the formats one after the other: " + total + " ms)");
       } else {
         lines.add("  (ms per objective against 11 objectives: " + String.format(Locale.ROOT, "%.2f", perObjective / perObjectiveAt11)
             + "x; at most 1x is linear or better)");

@@ -8,7 +8,7 @@ export default {
     normal: 'D MMM YYYY, HH:mm',
     long: 'dddd D MMMM YYYY, HH:mm'
   },
-  customScripts: ['ses/roles'],
+  customScripts: ['ses/roles', 'ses/notices'],
   shortcuts: {
     claimTask: {
       key: 'ctrl+alt+c',
