@@ -302,7 +302,9 @@ class ClusterIT {
 
   /** Every timer of every process instance fired at most once per activity instance. */
   private static void everyTimerFiredOnce() {
-    assertThat(strings("select job_id_ from act_hi_job_log where job_state_ = 2 group by job_id_ having count(*) > 1"))
+    // named with their step, nodes and times, so that a failure says which job ran twice and where
+    assertThat(strings("select job_id_ || ' ' || min(act_id_) || ' ' || string_agg(hostname_ || '@' || timestamp_, ', ')"
+        + " from act_hi_job_log where job_state_ = 2 group by job_id_ having count(*) > 1"))
         .as("jobs that succeeded twice").isEmpty();
     assertThat(strings("select proc_inst_id_ || ' ' || act_id_ from act_hi_actinst where act_type_ like '%Timer%'"
         + " and act_id_ in ('timer_returnHandedToLead', 'timer_returnAwaitingSignOff')"
