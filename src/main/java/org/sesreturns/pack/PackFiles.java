@@ -1,7 +1,18 @@
 package org.sesreturns.pack;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.EnumMap;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -17,9 +28,48 @@ import java.util.function.Function;
  * made, so the compilation takes about as long as its longest format, not the sum. A larger pack
  * is compiled one format after the other, each file kept before the next is made, so that only
  * one format's working memory is held at a time (a 1,000-objective PDF and Word document each
- * need most of a 512 MB heap).
+ * need most of a 512 MB heap). The PDF is always made in a temporary file and kept from it (a
+ * 1,000-objective pack's is some 100 MB), never as one array.
  */
 final class PackFiles {
+
+  /** One format of the pack as made: its bytes, or the temporary file the PDF was written to. */
+  record Made(byte[] bytes, Path file, long length, String sha256) {
+
+    static Made of(byte[] bytes) {
+      return new Made(bytes, null, bytes.length, PackService.sha256(bytes));
+    }
+
+    /** A file's length and SHA-256, read once through. */
+    static Made of(Path file) {
+      try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+        in.transferTo(OutputStream.nullOutputStream());
+        return new Made(null, file, Files.size(file),
+            HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest()));
+      } catch (IOException e) {
+        throw new UncheckedIOException("the pack's file could not be read", e);
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    InputStream open() {
+      try {
+        return file == null ? new ByteArrayInputStream(bytes) : Files.newInputStream(file);
+      } catch (IOException e) {
+        throw new UncheckedIOException("the pack's file could not be read", e);
+      }
+    }
+
+    /** The whole content in memory: for the web page, which is also kept as text. */
+    byte[] content() {
+      try {
+        return file == null ? bytes : Files.readAllBytes(file);
+      } catch (IOException e) {
+        throw new UncheckedIOException("the pack's file could not be read", e);
+      }
+    }
+  }
 
   private final Function<Pack, String> html;
   private final PdfPack.PartHtml partHtml;
@@ -38,29 +88,40 @@ final class PackFiles {
   /**
    * Makes every format and hands each to {@code keep} as it is made, the web page first: a large
    * pack's file is let go once kept, before the next format is made (a 1,000-objective pack's files
-   * are some 250 MB together).
+   * are some 250 MB together). The PDF's temporary file is deleted once kept.
    */
-  void each(Pack pack, BiConsumer<PackFormat, byte[]> keep) {
+  void each(Pack pack, BiConsumer<PackFormat, Made> keep) {
     if (PdfPack.isOnePart(pack)) {
-      all(pack).forEach(keep);
+      all(pack, keep);
       return;
     }
     for (PackFormat format : PackFormat.values()) {
-      keep.accept(format, one(pack, format));
+      if (format == PackFormat.PDF) {
+        Path file = pdfFile(pack);
+        try {
+          keep.accept(format, Made.of(file));
+        } finally {
+          PdfPack.deleteFile(file);
+        }
+      } else {
+        keep.accept(format, Made.of(one(pack, format)));
+      }
     }
   }
 
-  /** Every format of a pack of one PDF part, made at once. */
-  Map<PackFormat, byte[]> all(Pack pack) {
-    Map<PackFormat, byte[]> files = new EnumMap<>(PackFormat.class);
+  /** Every format of a pack of one PDF part, made at once and kept in their order. */
+  private void all(Pack pack, BiConsumer<PackFormat, Made> keep) {
     ExecutorService thread = Executors.newSingleThreadExecutor(r -> new Thread(r, "ses-pack-pdf"));
+    Future<Path> pdfFile = thread.submit(() -> pdfFile(pack));
+    Path file = null;
     try {
-      Future<byte[]> pdfFile = thread.submit(() -> pdf.render(pack, partHtml));
-      files.put(PackFormat.HTML, one(pack, PackFormat.HTML));
-      files.put(PackFormat.DOCX, one(pack, PackFormat.DOCX));
-      files.put(PackFormat.XLSX, one(pack, PackFormat.XLSX));
-      files.put(PackFormat.PDF, pdfFile.get());
-      return files;
+      Map<PackFormat, Made> files = new EnumMap<>(PackFormat.class);
+      files.put(PackFormat.HTML, Made.of(one(pack, PackFormat.HTML)));
+      files.put(PackFormat.DOCX, Made.of(one(pack, PackFormat.DOCX)));
+      files.put(PackFormat.XLSX, Made.of(one(pack, PackFormat.XLSX)));
+      file = pdfFile.get();
+      files.put(PackFormat.PDF, Made.of(file));
+      files.forEach(keep);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("the pack's compilation was interrupted", e);
@@ -68,6 +129,30 @@ final class PackFiles {
       throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
     } finally {
       thread.shutdownNow();
+      if (file == null && pdfFile.isDone() && !pdfFile.isCancelled()) {
+        // another format failed after the PDF was made: its file is still to be deleted
+        try {
+          file = pdfFile.get();
+        } catch (InterruptedException | ExecutionException e) {
+          // the PDF failed too, and left no file
+        }
+      }
+      PdfPack.deleteFile(file);
+    }
+  }
+
+  private Path pdfFile(Pack pack) {
+    try {
+      Path file = Files.createTempFile("ses-pack", ".pdf");
+      try {
+        pdf.render(pack, partHtml, file);
+        return file;
+      } catch (RuntimeException e) {
+        PdfPack.deleteFile(file);
+        throw e;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("no temporary file for the pack's PDF", e);
     }
   }
 

@@ -1,5 +1,8 @@
 package org.sesreturns.pack;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -23,6 +26,7 @@ import org.sesreturns.returns.ReturnKey;
 import org.sesreturns.returns.ReturnService;
 import org.sesreturns.returns.ReturnStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.support.SqlBinaryValue;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.thymeleaf.TemplateEngine;
@@ -186,9 +190,10 @@ public class PackService {
     Map<PackFormat, String> hashes = new EnumMap<>(PackFormat.class);
     // each file is written as it is made (the web page first, with the version's row), so that a
     // large pack's files are not all held at once
-    files().each(builder.build(cycle, false, version, summary), (format, content) -> {
-      hashes.put(format, sha256(content));
+    files().each(builder.build(cycle, false, version, summary), (format, made) -> {
+      hashes.put(format, made.sha256());
       if (format == PackFormat.HTML) {
+        byte[] content = made.content();
         jdbc.sql("""
                 insert into pack_version (cycle_key, version, html, sha256, compiled_at, missing_objectives, compiled_by,
                                           compile_reason, executive_summary)
@@ -197,9 +202,14 @@ public class PackService {
                 missing.isEmpty() ? null : String.join(",", missing), compiledBy, reason, summary)
             .update();
       }
-      jdbc.sql("insert into pack_file (cycle_key, version, format, content, sha256) values (?, ?, ?, ?, ?)")
-          .params(cycleKey, version, format.extension(), content, hashes.get(format))
-          .update();
+      // streamed from the file or array it was made in (the driver sends it as it reads it)
+      try (InputStream content = made.open()) {
+        jdbc.sql("insert into pack_file (cycle_key, version, format, content, sha256) values (?, ?, ?, ?, ?)")
+            .params(cycleKey, version, format.extension(), new SqlBinaryValue(content, made.length()), made.sha256())
+            .update();
+      } catch (IOException e) {
+        throw new UncheckedIOException("the pack's " + format.extension() + " file could not be read", e);
+      }
     });
     return new Version(version, now, hashes, null, null, missing);
   }

@@ -96,7 +96,25 @@ class PdfPack {
     return pack.sections().size() <= OBJECTIVES_PER_PART;
   }
 
+  /** The pack's PDF in memory: for a pack of one part, and for the tests. */
   byte[] render(Pack pack, PartHtml html) {
+    Path file = null;
+    try {
+      file = Files.createTempFile("ses-pack", ".pdf");
+      render(pack, html, file);
+      return Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("the pack's PDF could not be read back", e);
+    } finally {
+      deleteFile(file);
+    }
+  }
+
+  /**
+   * The pack's PDF written to {@code target}: a 1,000-objective pack's PDF is some 100 MB, which
+   * is read from the file as it is stored, never held whole in the heap.
+   */
+  void render(Pack pack, PartHtml html, Path target) {
     List<Pack> parts = new ArrayList<>();
     int sections = pack.sections().size();
     for (int from = 0; from == 0 || from < sections; from += OBJECTIVES_PER_PART) {
@@ -119,7 +137,8 @@ class PdfPack {
       List<Path> rendered = new ArrayList<>();
       if (parts.size() == 1) {
         rendered.add(write(dir, 0, renderPart(html.render(parts.get(0), true, Map.of(), true, charts), charts, true)));
-        return assemble(rendered, dir, pack);
+        assemble(rendered, pack, target);
+        return;
       }
       Map<String, Integer> pages = new HashMap<>();
       int offset = 0;
@@ -131,7 +150,7 @@ class PdfPack {
         rendered.add(i == 0 ? null : write(dir, i, part));
       }
       rendered.set(0, write(dir, 0, renderPart(html.render(parts.get(0), true, pages, false, charts), charts, true)));
-      return assemble(rendered, dir, pack);
+      assemble(rendered, pack, target);
     } catch (IOException e) {
       throw new UncheckedIOException("the pack could not be assembled as PDF", e);
     } finally {
@@ -157,9 +176,18 @@ class PdfPack {
     }
   }
 
+  static void deleteFile(Path file) {
+    try {
+      if (file != null) {
+        Files.deleteIfExists(file);
+      }
+    } catch (IOException e) {
+      // as above: the system's to clear
+    }
+  }
+
   /** The parts merged into one document, its pages numbered and headed. */
-  private static byte[] assemble(List<Path> parts, Path dir, Pack pack) throws IOException {
-    Path merged = dir.resolve("pack.pdf");
+  private static void assemble(List<Path> parts, Pack pack, Path merged) throws IOException {
     try (PDDocument document = Loader.loadPDF(parts.get(0).toFile(), null, null, null, IOUtils.createTempFileOnlyStreamCache())) {
       if (parts.size() > 1) {
         // what keeps a merged pack's objects few (see below); one part is not merged
@@ -183,8 +211,6 @@ class PdfPack {
         document.save(merged.toFile(), CompressParameters.NO_COMPRESSION);
       }
     }
-    // read once the merged document is closed: its objects and the file's bytes are not held together
-    return Files.readAllBytes(merged);
   }
 
   /** The contents' links to sections of later parts ({@link #PAGE_LINK}), made links to their pages. */
