@@ -6,7 +6,9 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.sesreturns.catalogue.Period;
+import org.sesreturns.store.TransactionReads;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -14,26 +16,35 @@ import org.springframework.stereotype.Repository;
 class CycleRepository {
 
   private final JdbcClient jdbc;
+  /** A cycle is read by a submission's checks, its messages and the SES lead's new task: once. */
+  private final TransactionReads reads;
 
-  CycleRepository(JdbcClient jdbc) {
+  CycleRepository(JdbcClient jdbc, DataSource dataSource) {
     this.jdbc = jdbc;
+    this.reads = new TransactionReads(dataSource);
   }
 
   Optional<Cycle> find(String key) {
-    return jdbc.sql("select * from cycle where cycle_key = ?").param(key).query(CycleRepository::cycle).optional();
+    return reads.onceOptional(List.of("find", key),
+        () -> jdbc.sql("select * from cycle where cycle_key = ?").param(key).query(CycleRepository::cycle).optional());
   }
 
   List<Cycle> findAll(String strategyId) {
-    return jdbc.sql("select * from cycle where strategy_id = ? order by period")
-        .param(strategyId).query(CycleRepository::cycle).list();
+    return reads.once(List.of("findAll", strategyId), () -> jdbc.sql("select * from cycle where strategy_id = ? order by period")
+        .param(strategyId).query(CycleRepository::cycle).list().stream().toList());
   }
 
-  /** Locks the cycle's row until the transaction ends, so two nodes cannot open or move it at once. */
+  /**
+   * Locks the cycle's row until the transaction ends, so two nodes cannot open or move it at once.
+   * Always read from the database: what the transaction read of it before may have changed since.
+   */
   Optional<Cycle> lock(String key) {
+    reads.forget();
     return jdbc.sql("select * from cycle where cycle_key = ? for update").param(key).query(CycleRepository::cycle).optional();
   }
 
   void insert(Cycle c) {
+    reads.forget();
     jdbc.sql("""
             insert into cycle (cycle_key, strategy_id, period, returns_due, board_meeting, status,
                                process_instance_id, started_by, started_at)
@@ -45,6 +56,7 @@ class CycleRepository {
 
   /** Reuses the row of a cancelled cycle when its period is started again. */
   void restart(Cycle c) {
+    reads.forget();
     jdbc.sql("""
             update cycle set returns_due = ?, board_meeting = ?, status = ?, process_instance_id = ?,
                              started_by = ?, started_at = ?, pack_approved_by = null, pack_approved_at = null,
@@ -56,20 +68,24 @@ class CycleRepository {
   }
 
   void setStatus(String key, CycleStatus status) {
+    reads.forget();
     jdbc.sql("update cycle set status = ? where cycle_key = ?").params(status.word(), key).update();
   }
 
   void approvePack(String key, String user, OffsetDateTime at) {
+    reads.forget();
     jdbc.sql("update cycle set status = ?, pack_approved_by = ?, pack_approved_at = ? where cycle_key = ?")
         .params(CycleStatus.PRESENTING.word(), user, at, key).update();
   }
 
   void recordBoardMeeting(String key, LocalDate held, String decisions) {
+    reads.forget();
     jdbc.sql("update cycle set board_meeting_held = ?, board_decisions = ? where cycle_key = ?")
         .params(held, decisions, key).update();
   }
 
   void recordLeftOut(String key, String user, String reason, OffsetDateTime at) {
+    reads.forget();
     jdbc.sql("update cycle set compile_without_by = ?, compile_without_at = ?, compile_without_reason = ? where cycle_key = ?")
         .params(user, at, reason, key).update();
   }
@@ -83,6 +99,7 @@ class CycleRepository {
   }
 
   void close(String key, OffsetDateTime at) {
+    reads.forget();
     jdbc.sql("update cycle set status = ?, closed_at = ? where cycle_key = ?")
         .params(CycleStatus.CLOSED.word(), at, key).update();
   }

@@ -9,7 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.sesreturns.catalogue.Status;
+import org.sesreturns.store.TransactionReads;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -19,12 +21,16 @@ import org.springframework.stereotype.Repository;
 class ReturnRepository {
 
   private final JdbcClient jdbc;
+  /** A return is read by the submission's checks, the SES lead's new task and its timers: once. */
+  private final TransactionReads reads;
 
-  ReturnRepository(JdbcClient jdbc) {
+  ReturnRepository(JdbcClient jdbc, DataSource dataSource) {
     this.jdbc = jdbc;
+    this.reads = new TransactionReads(dataSource);
   }
 
   void issue(ReturnKey key, String projectLead, String sesLead, LocalDate due, OffsetDateTime now) {
+    reads.forget();
     jdbc.sql("""
             insert into objective_return (cycle_key, objective_id, status, updated_at, project_lead, ses_lead, due_on,
                                           round_started_at)
@@ -33,26 +39,36 @@ class ReturnRepository {
         .update();
   }
 
-  Optional<StoredReturn> find(ReturnKey key) {
-    return jdbc.sql("select id, status, project_lead, ses_lead from objective_return where cycle_key = ? and objective_id = ?")
+  /** The return's own row: who it belongs to, its state and its round, read once for all of them. */
+  private record Row(long id, ReturnStatus status, String projectLead, String sesLead, boolean late, Round round) {}
+
+  private Optional<Row> row(ReturnKey key) {
+    return reads.onceOptional(List.of("row", key), () -> jdbc
+        .sql("""
+            select id, status, project_lead, ses_lead, late_since, due_on, round_started_at
+            from objective_return where cycle_key = ? and objective_id = ?""")
         .params(key.cycleKey(), key.objectiveId())
-        .query((rs, n) -> new StoredReturn(rs.getLong("id"), key, ReturnStatus.of(rs.getString("status")),
-            rs.getString("project_lead"), rs.getString("ses_lead"), latestVersion(rs.getLong("id"))))
-        .optional();
+        .query((rs, n) -> new Row(rs.getLong("id"), ReturnStatus.of(rs.getString("status")), rs.getString("project_lead"),
+            rs.getString("ses_lead"), rs.getObject("late_since") != null,
+            new Round(rs.getObject("due_on", LocalDate.class), rs.getObject("round_started_at", OffsetDateTime.class))))
+        .optional());
+  }
+
+  Optional<StoredReturn> find(ReturnKey key) {
+    return row(key).map(row -> new StoredReturn(row.id(), key, row.status(), row.projectLead(), row.sesLead(),
+        latestVersion(row.id())));
   }
 
   /** Who a return belongs to, without its submissions: read each time one of its tasks is created. */
   record Leads(long id, String projectLead, String sesLead) {}
 
   Optional<Leads> leads(ReturnKey key) {
-    return jdbc.sql("select id, project_lead, ses_lead from objective_return where cycle_key = ? and objective_id = ?")
-        .params(key.cycleKey(), key.objectiveId())
-        .query((rs, n) -> new Leads(rs.getLong("id"), rs.getString("project_lead"), rs.getString("ses_lead")))
-        .optional();
+    return row(key).map(row -> new Leads(row.id(), row.projectLead(), row.sesLead()));
   }
 
   /** Records who now completes ({@code project_lead}) or signs off ({@code ses_lead}) the return. */
   void setLead(long returnId, String column, String userId) {
+    reads.forget();
     if (!column.equals("project_lead") && !column.equals("ses_lead")) {
       throw new IllegalArgumentException(column);
     }
@@ -86,12 +102,14 @@ class ReturnRepository {
   }
 
   void setStatus(long returnId, ReturnStatus status, OffsetDateTime now) {
+    reads.forget();
     jdbc.sql("update objective_return set status = ?, updated_at = ? where id = ?")
         .params(status.word(), now, returnId)
         .update();
   }
 
   void reopen(long returnId, String user, String comment, OffsetDateTime now) {
+    reads.forget();
     jdbc.sql("""
             update objective_return set status = ?, updated_at = ?, reopened_by = ?, reopened_at = ?, reopen_comment = ?,
                                         late_since = null
@@ -101,13 +119,13 @@ class ReturnRepository {
   }
 
   void markLate(long returnId, OffsetDateTime now) {
+    reads.forget();
     jdbc.sql("update objective_return set late_since = ?, round_started_at = ? where id = ? and late_since is null")
         .params(now, now, returnId).update();
   }
 
   boolean isLate(ReturnKey key) {
-    return jdbc.sql("select count(*) from objective_return where cycle_key = ? and objective_id = ? and late_since is not null")
-        .params(key.cycleKey(), key.objectiveId()).query(Integer.class).single() > 0;
+    return row(key).map(Row::late).orElse(false);
   }
 
   /** A round of the return: from its issue, sending back or reopening until it is submitted. */
@@ -115,24 +133,22 @@ class ReturnRepository {
 
   /** Starts a round of the return, due on {@code due}. */
   void startRound(long returnId, LocalDate due, OffsetDateTime now) {
+    reads.forget();
     jdbc.sql("update objective_return set due_on = ?, round_started_at = ? where id = ?").params(due, now, returnId).update();
   }
 
   Optional<Round> round(ReturnKey key) {
-    return jdbc.sql("select due_on, round_started_at from objective_return where cycle_key = ? and objective_id = ?")
-        .params(key.cycleKey(), key.objectiveId())
-        .query((rs, n) -> new Round(rs.getObject("due_on", LocalDate.class),
-            rs.getObject("round_started_at", OffsetDateTime.class)))
-        .optional();
+    return row(key).map(Row::round);
   }
 
   /** When the return's latest submission was made, if it was ever submitted: one row read. */
   Optional<OffsetDateTime> lastSubmittedAt(ReturnKey key) {
-    return jdbc.sql("""
+    return reads.onceOptional(List.of("lastSubmittedAt", key), () -> jdbc
+        .sql("""
             select max(s.submitted_at) from return_submission s join objective_return r on r.id = s.return_id
             where r.cycle_key = ? and r.objective_id = ?""")
         .params(key.cycleKey(), key.objectiveId())
-        .query((rs, n) -> Optional.ofNullable(rs.getObject(1, OffsetDateTime.class))).single();
+        .query((rs, n) -> Optional.ofNullable(rs.getObject(1, OffsetDateTime.class))).single());
   }
 
   /** The coordinator's reason for reopening the return, if it was reopened. */
@@ -142,6 +158,7 @@ class ReturnRepository {
   }
 
   int addSubmission(long returnId, Status previousStatus, Submission submission, String user, OffsetDateTime now) {
+    reads.forget();
     int version = jdbc.sql("select coalesce(max(version), 0) + 1 from return_submission where return_id = ?")
         .param(returnId).query(Integer.class).single();
     var keys = new GeneratedKeyHolder();
@@ -166,6 +183,7 @@ class ReturnRepository {
   }
 
   void decide(long submissionId, String decision, String user, String comment, OffsetDateTime now) {
+    reads.forget();
     jdbc.sql("""
             update return_submission set decision = ?, decided_by = ?, decided_at = ?, decision_comment = ?
             where id = ?""")
@@ -185,18 +203,20 @@ class ReturnRepository {
 
   /** The coordinator's reopening of a signed-off return from the pack review, if it was. */
   Optional<Reopening> reopening(long returnId) {
-    return jdbc.sql("select reopened_by, reopened_at, reopen_comment from objective_return where id = ? and reopened_at is not null")
+    return reads.onceOptional(List.of("reopening", returnId), () -> jdbc
+        .sql("select reopened_by, reopened_at, reopen_comment from objective_return where id = ? and reopened_at is not null")
         .param(returnId)
         .query((rs, n) -> new Reopening(rs.getString("reopened_by"), rs.getObject("reopened_at", OffsetDateTime.class),
             rs.getString("reopen_comment")))
-        .optional();
+        .optional());
   }
 
   private Optional<StoredReturn.Version> latestVersion(long returnId) {
-    return jdbc.sql("select * from return_submission where return_id = ? order by version desc fetch first 1 rows only")
+    return reads.onceOptional(List.of("latestVersion", returnId), () -> jdbc
+        .sql("select * from return_submission where return_id = ? order by version desc fetch first 1 rows only")
         .param(returnId)
         .query(this::version)
-        .optional();
+        .optional());
   }
 
   private StoredReturn.Version version(ResultSet rs, int n) throws SQLException {
