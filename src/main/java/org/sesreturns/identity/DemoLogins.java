@@ -4,10 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.sesreturns.catalogue.Catalogue;
-import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * In demo mode, the logins a newcomer tries the product with, shown on the welcome page before
@@ -36,10 +35,14 @@ class DemoLogins {
     this.identity = identity;
   }
 
+  /**
+   * The demo's logins, or 204 No Content when the application is not in demo mode: the welcome page
+   * asks on every visit, and a 404 would be logged at the browser's console each time.
+   */
   @GetMapping("/ses/demo")
-  Demo demo() {
+  ResponseEntity<Demo> demo() {
     if (!demo.on()) {
-      throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+      return ResponseEntity.noContent().build();
     }
     List<Login> logins = new ArrayList<>();
     add(logins, "Coordinator: starts a cycle, reviews and presents the pack", catalogue.coordinators().stream().findFirst());
@@ -49,7 +52,7 @@ class DemoLogins {
         .filter(id -> !catalogue.coordinators().contains(id)).findFirst());
     add(logins, "Board member: reads the pack", catalogue.board().stream().findFirst());
     String password = PUBLISHED_PASSWORD.equals(identity.initialPassword()) ? PUBLISHED_PASSWORD : null;
-    return new Demo(List.copyOf(logins), password);
+    return ResponseEntity.ok(new Demo(List.copyOf(logins), password));
   }
 
   private void add(List<Login> logins, String role, Optional<String> userId) {

@@ -54,6 +54,16 @@ class RestSecurityConfiguration {
     return registration;
   }
 
+  /** The login page's "who is logged in?" answered without a 404 when nobody is ({@link NobodyLoggedIn}). */
+  @Bean
+  FilterRegistrationBean<NobodyLoggedIn> nobodyLoggedIn() {
+    var registration = new FilterRegistrationBean<>(new NobodyLoggedIn());
+    registration.setName("ses-nobody-logged-in");
+    registration.addUrlPatterns("/camunda/api/admin/auth/user/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
+    return registration;
+  }
+
   @Bean
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> restAuthentication() {
     var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());

@@ -488,4 +488,26 @@ class AttacksIT {
   private String cycleView(String cycle) {
     return rest.get("ses.coordinator", "/api/cycles/" + cycle).body();
   }
+
+  /**
+   * The login page's "who is logged in?" is answered 204 while nobody is (Camunda's 404 was logged
+   * at every login), tells nothing more, and a logged-in user's goes on to Camunda as before.
+   */
+  @Test
+  void whoIsLoggedInIsAnsweredWithoutA404AndTellsAStrangerNothing() {
+    WebappSession stranger = WebappSession.anonymous(port);
+    Rest.Response nobody = stranger.get("/camunda/api/admin/auth/user/default");
+    assertThat(nobody.status()).isEqualTo(204);
+    assertThat(nobody.body()).isEmpty();
+    // another engine's name is answered the same: nobody is logged in to it either
+    assertThat(stranger.get("/camunda/api/admin/auth/user/another").status()).isEqualTo(204);
+    // anything else under the path, and other methods, are Camunda's as before: no login without a password
+    assertThat(stranger.post("/camunda/api/admin/auth/user/default/login/tasklist", "{}").status()).isNotIn(200, 204);
+
+    WebappSession lead = WebappSession.login(port, "claire.maguire", Rest.PASSWORD, "tasklist");
+    assertThat(lead.loginStatus).isEqualTo(200);
+    Rest.Response me = lead.get("/camunda/api/admin/auth/user/default");
+    assertThat(me.status()).isEqualTo(200);
+    assertThat(me.body()).contains("\"userId\":\"claire.maguire\"");
+  }
 }

@@ -2,6 +2,9 @@
 // keyboard shortcuts it keeps): dates as a UK reader writes them, and the script that hides what
 // project and SES leads have no use for.
 export default {
+  // no first-visit box: it asks /camunda-welcome, a page of Camunda Run this application does not
+  // have, and the browser's console logs the 404 at every login
+  disableWelcomeMessage: true,
   // the product's name in the header and the browser's title, where Camunda's was
   app: { vendor: 'ses-returns', name: 'Tasklist' },
   dateFormat: {

@@ -40,7 +40,8 @@ function demoNotice(demo) {
 }
 
 fetch('/ses/demo', { credentials: 'same-origin', headers: { Accept: 'application/json' } })
-  .then((response) => (response.ok ? response.json() : null))
+  // 204 when the application is not in demo mode
+  .then((response) => (response.status === 200 ? response.json() : null))
   .then((demo) => {
     if (demo && !document.querySelector('.ses-demo-notice')) {
       document.body.prepend(demoNotice(demo));
