@@ -69,19 +69,28 @@ class MadeUpCatalogueIT {
     // the coordinator finds a mistake in the pack and reopens one return
     var review = rest.task("riverside.coordinator", scenario.cycleKey(), "userTask_reviewPack");
 
-    // the engine's history keeps the decisions but no copy of the forms' data: the application keeps
-    // every submitted version, and the pack under review is in its tables
+    // the engine's history keeps no copy of the forms' data nor of the sign-off's answer: the
+    // application keeps every submitted version and every decision (in its audit), and the pack under
+    // review is in its tables
     var jobsInstances = rest.get("admin", "/engine-rest/history/process-instance?maxResults=10"
         + "&processInstanceBusinessKey=" + scenario.cycleKey() + "/jobs-and-skills");
     assertThat(jobsInstances.json()).as(jobsInstances.body()).hasSize(1);
     String jobsInstance = jobsInstances.json().get(0).get("id").asText();
-    var formData = List.of("returnHeader", "kpis", "overallStatus", "commentary", "previousStatus");
+    var formData = List.of("returnHeader", "kpis", "overallStatus", "commentary", "previousStatus",
+        "approved", "signOffComment");
     assertThat(Rest.texts(rest.get("admin", "/engine-rest/history/variable-instance?maxResults=100&includeDeleted=true"
         + "&processInstanceId=" + jobsInstance).json(), "name"))
-        .contains("approved", "signOffComment").doesNotContainAnyElementsOf(formData);
+        .doesNotContainAnyElementsOf(formData);
     assertThat(Rest.texts(rest.get("admin", "/engine-rest/history/detail?maxResults=100&processInstanceId="
         + jobsInstance).json(), "variableName"))
-        .contains("approved", "signOffComment").doesNotContainAnyElementsOf(formData);
+        .doesNotContainAnyElementsOf(formData);
+    var decisions = java.util.stream.StreamSupport.stream(
+            rest.get("riverside.coordinator", "/api/cycles/" + scenario.cycleKey() + "/audit").json().spliterator(), false)
+        .filter(e -> e.get("objective").asText().equals("jobs-and-skills")).toList();
+    assertThat(decisions).extracting(e -> e.get("event").asText())
+        .containsSubsequence("sent-back", "signed-off");
+    assertThat(decisions).filteredOn(e -> e.get("event").asText().equals("sent-back"))
+        .extracting(e -> e.at("/after/comment").asText()).containsExactly("Say when the hub opens");
     assertThat(Rest.texts(rest.get("admin", "/engine-rest/history/variable-instance?maxResults=100&includeDeleted=true"
         + "&processInstanceId=" + review.get("processInstanceId").asText()).json(), "name"))
         .contains("period").doesNotContain("packForm");
