@@ -36,7 +36,7 @@ public class ReturnValidator {
     if (overallStatus == null || overallStatus.isBlank()) {
       problems.add("overallStatus: is required (green, amber or red)");
     } else {
-      overall = Status.overall(overallStatus.strip()).orElse(null);
+      overall = Status.overall(overallStatus.strip().toLowerCase(java.util.Locale.ROOT)).orElse(null);
       if (overall == null) {
         problems.add("overallStatus: '" + overallStatus + "' is not green, amber or red");
       }
@@ -150,7 +150,8 @@ public class ReturnValidator {
       problems.add(label + ", Current status: is required (Green, Amber, Red or None)");
       return Status.NONE;
     }
-    return Status.of(word.strip()).orElseGet(() -> {
+    // the words as the form shows them (Green) or as it sends them (green): a client may send either
+    return Status.of(word.strip().toLowerCase(java.util.Locale.ROOT)).orElseGet(() -> {
       problems.add(label + ", Current status: '" + word + "' is not Green, Amber, Red or None");
       return Status.NONE;
     });
