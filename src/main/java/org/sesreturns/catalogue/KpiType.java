@@ -136,6 +136,39 @@ public enum KpiType {
     };
   }
 
+  /**
+   * A figure as a number, when this type reads it as one: as typed ("1200.5") or as printed
+   * ("£1,200.50", "45%"); empty for text, n/a and anything else.
+   */
+  public Optional<BigDecimal> number(String figure) {
+    if (!numeric() || figure == null || figure.isBlank()) {
+      return Optional.empty();
+    }
+    Result result = achieved(figure.replace("£", "").replace(",", "").replace("%", "").strip());
+    if (!result.valid() || !result.value().matches("-?\\d+(\\.\\d+)?")) {
+      return Optional.empty();
+    }
+    return Optional.of(new BigDecimal(result.value()));
+  }
+
+  /** A figure as the printed pack gives it: percentages with their sign, money in pounds, counts grouped. */
+  public String printed(String value) {
+    if (value.equalsIgnoreCase(NOT_APPLICABLE) || !value.matches("-?\\d+(\\.\\d+)?")) {
+      return value;
+    }
+    return switch (this) {
+      case PERCENTAGE -> value + "%";
+      case CURRENCY -> "£" + grouped(value, value.contains(".") ? "#,##0.00" : "#,##0");
+      case COUNT -> grouped(value, "#,##0.##########");
+      default -> value;
+    };
+  }
+
+  private static String grouped(String number, String pattern) {
+    return new java.text.DecimalFormat(pattern, java.text.DecimalFormatSymbols.getInstance(Locale.UK))
+        .format(new BigDecimal(number));
+  }
+
   /** What the form tells a lead to enter, and what an error message says was expected. */
   public String expected() {
     return switch (this) {

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.sesreturns.catalogue.Catalogue;
 import org.sesreturns.catalogue.Period;
 import org.sesreturns.returns.CycleOfReturns;
+import org.sesreturns.returns.CycleOfReturns.Stage;
 import org.springframework.stereotype.Component;
 
 /** The cycles as the returns feature asks about them. */
@@ -33,7 +34,14 @@ class CycleFactsForReturns implements CycleOfReturns {
   }
 
   private static CycleFacts facts(Cycle cycle) {
-    return new CycleFacts(cycle.key(), cycle.period(), cycle.returnsDue(), cycle.status() == CycleStatus.COLLECTING,
-        cycle.status().word());
+    return new CycleFacts(cycle.key(), cycle.period(), cycle.returnsDue(), stage(cycle.status()), cycle.status().word());
+  }
+
+  private static Stage stage(CycleStatus status) {
+    return switch (status) {
+      case COLLECTING -> Stage.COLLECTING;
+      case REVIEWING, PRESENTING -> Stage.PACK_UNDER_WAY;
+      case CLOSED, CANCELLED -> Stage.OVER;
+    };
   }
 }

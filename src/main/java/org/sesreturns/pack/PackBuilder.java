@@ -1,9 +1,6 @@
 package org.sesreturns.pack;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -161,16 +158,9 @@ class PackBuilder {
         numeric ? number(kpi, achieved).orElse(null) : null);
   }
 
-  /** A figure as a number, when the KPI's type reads it as one (as printed too: "£1,200", "45%"). */
-  private static Optional<BigDecimal> number(Catalogue.Kpi kpi, String achieved) {
-    if (kpi == null || achieved == null || achieved.isBlank()) {
-      return Optional.empty();
-    }
-    KpiType.Result result = kpi.type().achieved(achieved.replace("£", "").replace(",", "").replace("%", "").strip());
-    if (!result.valid() || !result.value().matches("-?\\d+(\\.\\d+)?")) {
-      return Optional.empty();
-    }
-    return Optional.of(new BigDecimal(result.value()));
+  /** A figure as a number, when the KPI's type reads it as one; never for a row the catalogue does not know. */
+  private static Optional<BigDecimal> number(Catalogue.Kpi kpi, String figure) {
+    return kpi == null ? Optional.empty() : kpi.type().number(figure);
   }
 
   /** Where a KPI stands in the catalogue's order; ones it no longer has come last. */
@@ -229,21 +219,9 @@ class PackBuilder {
     return achieved == null || achieved.isEmpty() ? achieved : withUnit(kpi, achieved);
   }
 
-  /** Percentages print with their sign and money with pounds, as the printed pack does. */
+  /** A figure as printed; a row the catalogue does not know prints as typed. */
   static String withUnit(Catalogue.Kpi kpi, String value) {
-    if (kpi == null || value.equalsIgnoreCase(KpiType.NOT_APPLICABLE) || !value.matches("-?\\d+(\\.\\d+)?")) {
-      return value;
-    }
-    return switch (kpi.type()) {
-      case PERCENTAGE -> value + "%";
-      case CURRENCY -> "£" + grouped(value, value.contains(".") ? "#,##0.00" : "#,##0");
-      case COUNT -> grouped(value, "#,##0.##########");
-      default -> value;
-    };
-  }
-
-  private static String grouped(String number, String pattern) {
-    return new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.UK)).format(new BigDecimal(number));
+    return kpi == null ? value : kpi.type().printed(value);
   }
 
   private static List<String> paragraphs(String text) {

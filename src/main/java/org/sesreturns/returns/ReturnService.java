@@ -569,8 +569,7 @@ public class ReturnService {
 
   /** A return changes while its cycle collects returns; a late one also while its pack is reviewed and presented. */
   private void requireOpen(CycleOfReturns.CycleFacts cycle, ReturnKey key) {
-    boolean lateAndPackNotClosed = ("reviewing".equals(cycle.status()) || "presenting".equals(cycle.status()))
-        && returns.isLate(key);
+    boolean lateAndPackNotClosed = cycle.stage() == CycleOfReturns.Stage.PACK_UNDER_WAY && returns.isLate(key);
     if (!cycle.collecting() && !lateAndPackNotClosed) {
       requireCollecting(cycle);
     }

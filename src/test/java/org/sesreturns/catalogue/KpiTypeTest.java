@@ -43,4 +43,22 @@ class KpiTypeTest {
     assertThat(KpiType.CURRENCY.targetProblem("10000000000000")).hasValue(
         "'10000000000000' has 14 digits before the decimal point: a figure has at most 12");
   }
+
+  @Test
+  void aFigureIsPrintedAsThePackPrintsItAndReadBackAsANumber() {
+    assertThat(KpiType.COUNT.printed("1234567.5")).isEqualTo("1,234,567.5");
+    assertThat(KpiType.CURRENCY.printed("1200.5")).isEqualTo("£1,200.50");
+    assertThat(KpiType.CURRENCY.printed("250000")).isEqualTo("£250,000");
+    assertThat(KpiType.PERCENTAGE.printed("72.5")).isEqualTo("72.5%");
+    assertThat(KpiType.CURRENCY.printed("n/a")).isEqualTo("n/a");
+    assertThat(KpiType.YES_NO.printed("yes")).isEqualTo("yes");
+    for (KpiType type : List.of(KpiType.COUNT, KpiType.CURRENCY, KpiType.PERCENTAGE)) {
+      assertThat(type.number(type.printed("72.5")).orElseThrow()).as(type.word()).isEqualByComparingTo("72.5");
+    }
+    assertThat(KpiType.CURRENCY.number("£1,200.50")).hasValue(new java.math.BigDecimal("1200.50"));
+    assertThat(KpiType.CURRENCY.number("n/a")).isEmpty();
+    assertThat(KpiType.PERCENTAGE.number("140%")).as("over 100 is no percentage").isEmpty();
+    assertThat(KpiType.YES_NO.number("1")).as("text types read no number").isEmpty();
+    assertThat(KpiType.COUNT.number(" ")).isEmpty();
+  }
 }
