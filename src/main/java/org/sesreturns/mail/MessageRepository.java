@@ -46,6 +46,10 @@ class MessageRepository {
     jdbc.sql("update message set sent_at = ? where id = ? and sent_at is null").params(at, id).update();
   }
 
+  long countUnsent() {
+    return jdbc.sql("select count(*) from message where sent_at is null").query(Long.class).single();
+  }
+
   List<StoredMessage> ofCycle(String cycleKey) {
     return jdbc.sql("select * from message where cycle_key = ? order by id").param(cycleKey).query(MessageRepository::message).list();
   }

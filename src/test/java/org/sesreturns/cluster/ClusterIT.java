@@ -90,6 +90,8 @@ class ClusterIT {
     a.awaitUp(START);
     b.awaitUp(START);
     assertThat(a.alive() && b.alive()).isTrue();
+    // the packaged jar exports its metrics as an operator runs it, each node the whole cluster's jobs
+    assertThat(a.metrics()).contains("ses_jobs_due{", "ses_messages_queued{", "hikaricp_connections_pending{");
     // the set-up was made once: one deployment of each process, each user, group and filter once
     assertThat(count("select count(*) from act_re_procdef where key_ = 'quarterlyCycleProcess'")).isOne();
     assertThat(count("select count(*) from act_re_procdef where key_ = 'objectiveReturnProcess'")).isOne();

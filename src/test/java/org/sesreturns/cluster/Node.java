@@ -24,10 +24,12 @@ final class Node {
 
   final String name;
   final int port;
+  private final int managementPort;
   private final Process process;
 
-  private Node(String name, int port, Process process) {
+  private Node(String name, int port, int managementPort, Process process) {
     this.name = name;
+    this.managementPort = managementPort;
     this.port = port;
     this.process = process;
   }
@@ -40,10 +42,13 @@ final class Node {
    */
   static Node start(String name, String database, int smtpPort, Map<String, String> extra) throws IOException {
     int port = freePort();
+    int managementPort = freePort();
     List<String> command = new ArrayList<>(List.of(
         ProcessHandle.current().info().command().orElse("java"), "-Xmx512m", "-jar", jar().toString(),
         "--spring.profiles.active=postgres",
         "--server.port=" + port,
+        // its health and metrics: awaitUp asks its readiness there, as a load balancer does
+        "--management.server.port=" + managementPort,
         "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + smtpPort,
         "--ses.mail.base-url=http://localhost:" + port,
         // the name the engine writes in its job log: which node ran which job
@@ -57,10 +62,10 @@ final class Node {
     builder.environment().putAll(Map.of(
         "SES_DB_HOST", "127.0.0.1", "SES_DB_NAME", database, "SES_DB_USER", "ses", "SES_DB_PASSWORD", "ses",
         "SES_ADMIN_USER", "admin", "SES_ADMIN_PASSWORD", PASSWORD, "SES_INITIAL_PASSWORD", PASSWORD));
-    return new Node(name, port, builder.start());
+    return new Node(name, port, managementPort, builder.start());
   }
 
-  /** Waits until the node answers, or fails with the end of its log. */
+  /** Waits until the node says it is ready for users, as a load balancer asks it, or fails with the end of its log. */
   Node awaitUp(Duration within) throws Exception {
     Instant deadline = Instant.now().plus(within);
     while (Instant.now().isBefore(deadline)) {
@@ -68,7 +73,7 @@ final class Node {
         throw new AssertionError(name + " stopped while starting (exit " + process.exitValue() + "):\n" + tail());
       }
       try {
-        var connection = (HttpURLConnection) URI.create("http://localhost:" + port + "/camunda/app/welcome/default/")
+        var connection = (HttpURLConnection) URI.create("http://localhost:" + managementPort + "/actuator/health/readiness")
             .toURL().openConnection();
         connection.setConnectTimeout(1000);
         if (connection.getResponseCode() == 200) {
@@ -80,6 +85,15 @@ final class Node {
       Thread.sleep(500);
     }
     throw new AssertionError(name + " did not start within " + within + ":\n" + tail());
+  }
+
+  /** Its metrics, as Prometheus scrapes them. */
+  String metrics() throws IOException {
+    var connection = (HttpURLConnection) URI.create("http://localhost:" + managementPort + "/actuator/prometheus")
+        .toURL().openConnection();
+    try (var body = connection.getInputStream()) {
+      return new String(body.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
   }
 
   boolean alive() {

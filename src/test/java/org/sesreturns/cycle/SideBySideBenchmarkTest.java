@@ -79,7 +79,7 @@ class SideBySideBenchmarkTest {
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(new File("target/side-by-side-" + database + ".log"));
     if (ses) {
-      command.addAll(List.of("--spring.profiles.active=postgres", "--ses.history=",
+      command.addAll(List.of("--spring.profiles.active=postgres", "--management.server.port=0", "--ses.history=",
           "--ses.catalogue=file:" + CycleStartBenchmarkTest.generated(RETURNS)));
       builder.command(command);
       builder.environment().putAll(Map.of("SES_DB_HOST", "127.0.0.1", "SES_DB_NAME", database, "SES_DB_USER", "ses",

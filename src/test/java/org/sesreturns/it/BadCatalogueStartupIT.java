@@ -31,7 +31,7 @@ class BadCatalogueStartupIT {
     Files.copy(Path.of("src/test/resources/catalogue/made-up-logo.png"), dir.resolve("made-up-logo.png"));
 
     assertThatThrownBy(() -> new SpringApplicationBuilder(SesReturnsApplication.class)
-        .properties("server.port=0", "ses.catalogue=" + file, "ses.history=",
+        .properties("server.port=0", "management.server.port=0", "ses.catalogue=" + file, "ses.history=",
             "spring.datasource.url=jdbc:h2:mem:bad-catalogue;DB_CLOSE_DELAY=-1")
         .run())
         .hasRootCauseInstanceOf(CatalogueException.class);

@@ -71,7 +71,7 @@ class StartupSafetyIT {
   }
 
   private static ConfigurableApplicationContext start(String... arguments) {
-    List<String> all = new ArrayList<>(List.of("--server.port=0"));
+    List<String> all = new ArrayList<>(List.of("--server.port=0", "--management.server.port=0"));
     all.addAll(List.of(arguments));
     return new SpringApplicationBuilder(SesReturnsApplication.class).run(all.toArray(String[]::new));
   }
