@@ -1,5 +1,10 @@
 package org.sesreturns.engine;
 
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.webapp.impl.security.SecurityActions;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -43,7 +48,12 @@ class CollisionRetry extends OncePerRequestFilter {
   /** About four seconds in all, with the pauses below. */
   static final int ATTEMPTS = 20;
   private static final Logger log = LoggerFactory.getLogger(CollisionRetry.class);
+  private final IdentityService identity;
   private static final byte[] COLLIDED = "\"type\":\"OptimisticLockingException\"".getBytes(StandardCharsets.UTF_8);
+
+  CollisionRetry(IdentityService identity) {
+    this.identity = identity;
+  }
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
@@ -58,7 +68,14 @@ class CollisionRetry extends OncePerRequestFilter {
     byte[] body = request.getInputStream().readAllBytes();
     for (int attempt = 1; ; attempt++) {
       ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
-      chain.doFilter(new RereadableRequest(request, body), answer);
+      if (attempt == 1) {
+        chain.doFilter(new RereadableRequest(request, body), answer);
+      } else {
+        again(request, () -> {
+          chain.doFilter(new RereadableRequest(request, body), answer);
+          return null;
+        });
+      }
       if (attempt == ATTEMPTS || !collided(answer)) {
         answer.copyBodyToResponse();
         return;
@@ -67,6 +84,31 @@ class CollisionRetry extends OncePerRequestFilter {
       log.info("{} {} collided with another change (attempt {} of {}); trying again", request.getMethod(),
           request.getRequestURI(), attempt, ATTEMPTS);
       pause(attempt);
+    }
+  }
+
+  /**
+   * An attempt after the first, as its caller. The servlet container's filter chain runs each
+   * filter once per request: called again, it goes straight to the engine's API, past the filters
+   * after this one, the webapps' login among them (it sets the caller of Tasklist's and Cockpit's
+   * requests, from their session, for the first attempt only and clears it once it is answered).
+   * Without it an attempt would run as nobody: the engine's authorization checks skipped, the
+   * application refusing "system". The logins of the REST API come before this filter and hold for
+   * every attempt.
+   */
+  private void again(HttpServletRequest request, SecurityActions.SecurityAction<Void> attempt)
+      throws IOException, ServletException {
+    Authentications session = request.getSession(false) == null ? null
+        : AuthenticationUtil.getAuthsFromSession(request.getSession(false));
+    if (identity.getCurrentAuthentication() != null || session == null || session.getAuthentications().isEmpty()) {
+      attempt.execute();
+      return;
+    }
+    Authentications.setCurrent(session);
+    try {
+      SecurityActions.runWithAuthentications(attempt, session);
+    } finally {
+      Authentications.clearCurrent();
     }
   }
 

@@ -9,8 +9,8 @@ import org.springframework.context.annotation.Configuration;
 class CollisionRetryConfiguration {
 
   @Bean
-  FilterRegistrationBean<CollisionRetry> collisionRetry() {
-    var registration = new FilterRegistrationBean<>(new CollisionRetry());
+  FilterRegistrationBean<CollisionRetry> collisionRetry(org.camunda.bpm.engine.IdentityService identity) {
+    var registration = new FilterRegistrationBean<>(new CollisionRetry(identity));
     registration.setName("ses-collision-retry");
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
     registration.setOrder(2);

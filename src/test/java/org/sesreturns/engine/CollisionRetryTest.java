@@ -6,6 +6,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -17,12 +19,48 @@ class CollisionRetryTest {
 
   private final List<String> bodiesSeen = new ArrayList<>();
   private final List<Integer> pauses = new ArrayList<>();
-  private final CollisionRetry retry = new CollisionRetry() {
+  /** The engine's thread-local login, as the identity service keeps it. */
+  private final java.util.concurrent.atomic.AtomicReference<Authentication> login = new java.util.concurrent.atomic.AtomicReference<>();
+  private final IdentityService identity = identityKeeping(login);
+  private final CollisionRetry retry = new CollisionRetry(identity) {
     @Override
     void pause(int attempt) {
       pauses.add(attempt);
     }
   };
+
+  @Test
+  void everyAttemptOfTheRestApisCallerRunsAsThem() throws Exception {
+    // the REST API's login comes before the retry and holds for every attempt; the webapps' own
+    // login, after it, is set again for each attempt from the session (DeadlineRushIT proves it)
+    login.set(new Authentication("helen.spreadbury", List.of("project-leads")));
+    List<String> callers = new ArrayList<>();
+    retry.doFilter(post("/engine-rest", "/task/abc/complete"), new MockHttpServletResponse(), (req, res) -> {
+      callers.add(login.get() == null ? "nobody" : login.get().getUserId());
+      answer(req, (HttpServletResponse) res, callers.size() < 3 ? 409 : 204, "");
+    });
+    assertThat(callers).containsExactly("helen.spreadbury", "helen.spreadbury", "helen.spreadbury");
+  }
+
+  @Test
+  void aRequestOfNobodyIsTriedAgainAsNobody() throws Exception {
+    List<String> callers = new ArrayList<>();
+    retry.doFilter(post("/engine-rest", "/task/abc/complete"), new MockHttpServletResponse(), (req, res) -> {
+      callers.add(login.get() == null ? "nobody" : login.get().getUserId());
+      answer(req, (HttpServletResponse) res, callers.size() < 2 ? 409 : 204, "");
+    });
+    assertThat(callers).containsExactly("nobody", "nobody");
+  }
+
+  private static IdentityService identityKeeping(java.util.concurrent.atomic.AtomicReference<Authentication> login) {
+    IdentityService identity = org.mockito.Mockito.mock(IdentityService.class);
+    org.mockito.Mockito.when(identity.getCurrentAuthentication()).thenAnswer(call -> login.get());
+    org.mockito.Mockito.doAnswer(call -> {
+      login.set(call.getArgument(0));
+      return null;
+    }).when(identity).setAuthentication(org.mockito.ArgumentMatchers.any(Authentication.class));
+    return identity;
+  }
 
   @Test
   void aCompletionThatCollidesTwiceIsAnsweredByItsThirdAttemptWithTheSameBody() throws Exception {
