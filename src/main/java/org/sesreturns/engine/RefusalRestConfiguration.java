@@ -117,11 +117,14 @@ final class RefusalRestConfiguration {
         return answer(Response.Status.BAD_REQUEST, cause, cause);
       }
       if (cause instanceof OptimisticLockingException
-          || message != null && message.contains(EXECUTION_GONE)) {
+          || message != null && message.contains(EXECUTION_GONE) || childAddedMeanwhile(cause)) {
         // the same return changed in the same moment (a reminder firing, another click): nothing
         // was stored, and the same request a moment later is answered normally. The engine says
-        // so either as a version conflict, or as an execution it read a moment ago and another
-        // transaction has since ended (ENGINE-03077: "perhaps it was deleted in the meantime")
+        // so as a version conflict, as an execution it read a moment ago and another transaction
+        // has since ended (ENGINE-03077: "perhaps it was deleted in the meantime"), or, on
+        // PostgreSQL, as the database refusing to remove an execution another transaction has just
+        // given a child (a reminder's timer firing on the task being completed): the engine's own
+        // translation of that into a version conflict misses it in a batch of statements
         return conflict(cause);
       }
       if (cause instanceof RestException && message != null && message.startsWith(NO_MATCHING_TASK)) {
@@ -186,6 +189,24 @@ final class RefusalRestConfiguration {
   }
 
   /** 409 with words a user can act on; the engine's own message (entity ids) stays in the log. */
+  /**
+   * The database refused a statement for a foreign key of the engine's runtime tables (SQL state
+   * 23503, H2's 23506 too): an execution removed while another transaction added a child to it.
+   * The engine's command is one transaction, rolled back whole.
+   */
+  static boolean childAddedMeanwhile(Throwable cause) {
+    if (!(cause instanceof java.sql.SQLException sql)) {
+      return false;
+    }
+    for (java.sql.SQLException e = sql; e != null; e = e.getNextException()) {
+      if (("23503".equals(e.getSQLState()) || "23506".equals(e.getSQLState()))
+          && e.getMessage() != null && e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("act_ru_")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static Response conflict(Throwable exception) {
     LOG.info("conflict (409), nothing stored: {}", exception.getMessage());
     return Response.status(Response.Status.CONFLICT)

@@ -30,6 +30,25 @@ class RefusalRestConfigurationTest {
   }
 
   @Test
+  void anExecutionGivenAChildByAnotherTransactionWhileThisOneRemovedItIsACollisionToo() {
+    // PostgreSQL's refusal, as the engine's batch of statements wraps it (DeadlineRushIT meets it)
+    var refusedByDatabase = new java.sql.BatchUpdateException("Batch entry 4 delete from ACT_RU_EXECUTION where ID_ = ('9')"
+        + " was aborted", "23503", 0, new int[0]);
+    refusedByDatabase.setNextException(new java.sql.SQLException("ERROR: update or delete on table \"act_ru_execution\""
+        + " violates foreign key constraint \"act_fk_exe_parent\" on table \"act_ru_execution\"", "23503"));
+    var persistence = new org.camunda.bpm.engine.ProcessEnginePersistenceException(
+        "An exception occurred in the persistence layer.", new ProcessEngineException("ENGINE-03004", refusedByDatabase));
+    Response response = new RefusalRestConfiguration.RestRefusalMapper()
+        .toResponse(new RestException(Response.Status.INTERNAL_SERVER_ERROR, persistence, "Cannot complete task 7"));
+    assertThat(response.getStatus()).isEqualTo(409);
+    assertThat(((Map<?, ?>) response.getEntity()).get("message")).isEqualTo(RefusalRestConfiguration.CONFLICT_MESSAGE);
+    // a foreign key of the application's own tables is no collision: the engine's handling stands
+    var ownTable = new ProcessEngineException("insert failed", new java.sql.SQLException(
+        "ERROR: insert or update on table \"return_submission\" violates foreign key constraint", "23503"));
+    assertThat(new RefusalRestConfiguration.EngineRefusalMapper().toResponse(ownTable).getStatus()).isEqualTo(500);
+  }
+
+  @Test
   void aTaskCompletedOnceItHasGoneIsNotFoundInPlainWords() {
     // the second of two completions at once, tried again after it collided with the first
     var gone = new org.camunda.bpm.engine.exception.NullValueException("Cannot find task with id 7: task is null");

@@ -29,7 +29,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * return, saves a draft and submits it (half through Tasklist's session and the webapps' alias,
  * half over the REST API), then every SES lead at once signs off or sends back, the leads sent back
  * resubmit at once and are signed off at once; all the while the reminder ladder's timers of those
- * very returns fall due (made due now, again and again, through each burst), so its reminders,
+ * very returns fall due (each return's next rung made due now, through each burst), so its reminders,
  * chasers, escalations and the steps telling people of their tasks run against the people's
  * changes. No answer asks anyone to try again or is a server error, and nothing is lost or
  * doubled: every return signed off once, each submission kept once, each message of each state
@@ -202,21 +202,27 @@ class DeadlineRushIT {
     }
   }
 
-  /** The day of every waiting timer of the cycle's returns has come (the clock's stand-in). */
+  /**
+   * The next rung of each return's ladder falls due (the clock's stand-in): of each return's
+   * waiting timers, the one due first, once; with it come the steps it sets off (the message, the
+   * next chaser's timer). As at 09:00 on a due date: every return's reminder at once.
+   */
   private void makeTimersDue() {
-    List<String> timers = jdbc.sql("""
-            select j.id_, j.execution_id_, j.job_def_id_ from act_ru_job j
+    List<String[]> timers = jdbc.sql("""
+            select j.id_, j.process_instance_id_, j.execution_id_, j.job_def_id_ from act_ru_job j
             join act_ru_execution e on e.id_ = j.process_instance_id_
-            where e.business_key_ like ? and j.type_ = 'timer' and j.duedate_ > ?""")
+            where e.business_key_ like ? and j.type_ = 'timer' and j.duedate_ > ?
+            order by j.duedate_""")
         .params(CYCLE + "/%", new java.sql.Timestamp(System.currentTimeMillis()))
-        .query((rs, n) -> rs.getString(2) + "/" + rs.getString(3) + " " + rs.getString(1)).list();
-    for (String rungAndTimer : timers) {
-      String[] parts = rungAndTimer.split(" ");
-      if (!rungsMadeDue.add(parts[0])) {
-        continue; // this rung came once already: the next chaser is days away
+        .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3) + "/" + rs.getString(4)})
+        .list();
+    java.util.Set<String> instances = new java.util.HashSet<>();
+    for (String[] timer : timers) {
+      if (!instances.add(timer[1]) || !rungsMadeDue.add(timer[2])) {
+        continue; // one rung per return at a time; and a rung comes once (the next chaser is days away)
       }
       try {
-        management.setJobDuedate(parts[1], new Date());
+        management.setJobDuedate(timer[0], new Date());
         timersMadeDue.incrementAndGet();
       } catch (ProcessEngineException goneOrChanging) {
         // the timer fired or its task ended meanwhile: the rush goes on
