@@ -67,7 +67,7 @@ public record Pack(String strategy, String board, String period, String quarter,
       String progress) {
 
     public String statusClass() {
-      return status == null || status.isEmpty() ? "none" : status.toLowerCase(Locale.ROOT);
+      return Pack.statusClass(status);
     }
 
     /** Why it is an exception, in the board's words. */
@@ -133,7 +133,7 @@ public record Pack(String strategy, String board, String period, String quarter,
 
     /** The status's colour class: green, amber, red or none. */
     public String statusClass() {
-      return status == null || status.isEmpty() ? "none" : status.toLowerCase(Locale.ROOT);
+      return Pack.statusClass(status);
     }
   }
 
@@ -167,4 +167,9 @@ public record Pack(String strategy, String board, String period, String quarter,
    * @param status the KPI's status that quarter as a word (Green, Amber, Red; empty when none)
    */
   public record Point(String period, String quarter, double value, String figure, String status) {}
+
+  /** The style class of a status label ("Red" is {@code red}; none or empty is {@code none}). */
+  static String statusClass(String status) {
+    return status == null || status.isEmpty() ? "none" : status.toLowerCase(Locale.ROOT);
+  }
 }
