@@ -36,6 +36,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * change sent once, no step failed.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// not in the PostgreSQL pass of the suite, whose classes share one database: its review task and
+// its steps' retried failures would be seen by the tests after it (TasklistBrowserIT,
+// ConcurrentSignOffIT). Run it alone there: -Ppostgres -Dit.test=DeadlineRushIT on a fresh database
+@org.junit.jupiter.api.condition.DisabledIfSystemProperty(named = "spring.profiles.active", matches = ".*postgres.*")
 class DeadlineRushIT {
 
   private static final String PERIOD = "2052-53 Q1";
