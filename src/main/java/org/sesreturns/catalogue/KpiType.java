@@ -25,6 +25,8 @@ public enum KpiType {
   public static final String NOT_APPLICABLE = "n/a";
 
   private static final Pattern PLAIN_NUMBER = Pattern.compile("\\d+(\\.\\d+)?");
+  /** A figure as stored, with its sign: what {@link #number} reads and {@link #printed} formats. */
+  private static final Pattern SIGNED_NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
   /**
    * A figure has at most 12 digits before the point (under a million million: a council's largest
    * budget has 10) and 3 after: 15 digits in all, as many as the pack's charts and its spreadsheet
@@ -145,7 +147,7 @@ public enum KpiType {
       return Optional.empty();
     }
     Result result = achieved(figure.replace("£", "").replace(",", "").replace("%", "").strip());
-    if (!result.valid() || !result.value().matches("-?\\d+(\\.\\d+)?")) {
+    if (!result.valid() || !SIGNED_NUMBER.matcher(result.value()).matches()) {
       return Optional.empty();
     }
     return Optional.of(new BigDecimal(result.value()));
@@ -153,7 +155,7 @@ public enum KpiType {
 
   /** A figure as the printed pack gives it: percentages with their sign, money in pounds, counts grouped. */
   public String printed(String value) {
-    if (value.equalsIgnoreCase(NOT_APPLICABLE) || !value.matches("-?\\d+(\\.\\d+)?")) {
+    if (value.equalsIgnoreCase(NOT_APPLICABLE) || !SIGNED_NUMBER.matcher(value).matches()) {
       return value;
     }
     return switch (this) {

@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 class RequestsByMount extends DefaultServerRequestObservationConvention {
 
   /** The mounts, the most specific first. */
+  private static final java.util.regex.Pattern SLASHES = java.util.regex.Pattern.compile("/{2,}");
   private static final List<String> MOUNTS = List.of(
       "/camunda/api/engine/", "/camunda/api/", "/camunda/app/", "/engine-rest/", "/camunda/");
 
@@ -26,7 +27,7 @@ class RequestsByMount extends DefaultServerRequestObservationConvention {
     if (!"UNKNOWN".equals(named.getValue()) || context.getCarrier() == null) {
       return named;
     }
-    String path = context.getCarrier().getRequestURI().replaceAll("/{2,}", "/");
+    String path = SLASHES.matcher(context.getCarrier().getRequestURI()).replaceAll("/");
     return MOUNTS.stream().filter(path::startsWith).findFirst()
         .map(mount -> KeyValue.of(named.getKey(), mount + "**"))
         .orElse(named);
