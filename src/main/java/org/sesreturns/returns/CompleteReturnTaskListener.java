@@ -21,19 +21,19 @@ class CompleteReturnTaskListener implements TaskListener {
 
   private static final ZoneId UK = ZoneId.of("Europe/London");
 
-  private final ReturnService returns;
+  private final ReturnTasks returnTasks;
   private final Deadlines deadlines;
   private final Clock clock;
 
-  CompleteReturnTaskListener(ReturnService returns, Deadlines deadlines, Clock clock) {
-    this.returns = returns;
+  CompleteReturnTaskListener(ReturnTasks returnTasks, Deadlines deadlines, Clock clock) {
+    this.returnTasks = returnTasks;
     this.deadlines = deadlines;
     this.clock = clock;
   }
 
   @Override
   public void notify(DelegateTask task) {
-    ReturnService.ReturnForm form = returns.form(ReturnKey.parse(task.getExecution().getProcessBusinessKey()));
+    ReturnTasks.ReturnForm form = returnTasks.form(ReturnKey.parse(task.getExecution().getProcessBusinessKey()));
     ReturnFormVariables.show(task, form);
     LocalDate due = LocalDate.parse(form.header().get("returnsDue").asText());
     task.setDueDate(Date.from(due.atTime(17, 0).atZone(UK).toInstant()));

@@ -29,30 +29,32 @@ import org.springframework.web.server.ResponseStatusException;
 class DraftController {
 
   private final ReturnService returns;
+  private final ReturnTasks tasks;
   private final Catalogue catalogue;
   private final CurrentUser currentUser;
 
-  DraftController(ReturnService returns, Catalogue catalogue, CurrentUser currentUser) {
+  DraftController(ReturnService returns, ReturnTasks tasks, Catalogue catalogue, CurrentUser currentUser) {
     this.returns = returns;
+    this.tasks = tasks;
     this.catalogue = catalogue;
     this.currentUser = currentUser;
   }
 
   @GetMapping
   ResponseEntity<Map<String, Object>> read(@PathVariable String key, @PathVariable String objective) {
-    return returns.draft(returnKey(key, objective), currentUser.id())
+    return tasks.draft(returnKey(key, objective), currentUser.id())
         .map(draft -> ResponseEntity.ok(view(draft)))
         .orElseGet(() -> ResponseEntity.noContent().build());
   }
 
   @PutMapping
   Map<String, Object> save(@PathVariable String key, @PathVariable String objective, @RequestBody JsonNode entries) {
-    return view(returns.saveDraft(returnKey(key, objective), entries, currentUser.id()));
+    return view(tasks.saveDraft(returnKey(key, objective), entries, currentUser.id()));
   }
 
   @DeleteMapping
   ResponseEntity<Void> discard(@PathVariable String key, @PathVariable String objective) {
-    returns.discardDraft(returnKey(key, objective), currentUser.id());
+    tasks.discardDraft(returnKey(key, objective), currentUser.id());
     return ResponseEntity.noContent().build();
   }
 

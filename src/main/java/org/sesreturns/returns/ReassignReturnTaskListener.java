@@ -7,17 +7,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * A return's task changed hands: the application decides whether it may (see
- * {@link ReturnService#reassign}) and, if so, records the new person as the one the return
+ * {@link ReturnTasks#reassign}) and, if so, records the new person as the one the return
  * belongs to. A refusal rolls the change back.
  */
 @Component
 class ReassignReturnTaskListener implements TaskListener {
 
-  private final ReturnService returns;
+  private final ReturnTasks returnTasks;
   private final CurrentUser currentUser;
 
-  ReassignReturnTaskListener(ReturnService returns, CurrentUser currentUser) {
-    this.returns = returns;
+  ReassignReturnTaskListener(ReturnTasks returnTasks, CurrentUser currentUser) {
+    this.returnTasks = returnTasks;
     this.currentUser = currentUser;
   }
 
@@ -25,7 +25,7 @@ class ReassignReturnTaskListener implements TaskListener {
   public void notify(DelegateTask task) {
     ReturnService.Role role = ObjectiveReturn.TASK_SIGN_OFF_RETURN.equals(task.getTaskDefinitionKey())
         ? ReturnService.Role.SES_LEAD : ReturnService.Role.PROJECT_LEAD;
-    returns.reassign(ReturnKey.parse(task.getExecution().getProcessBusinessKey()), role, task.getAssignee(),
+    returnTasks.reassign(ReturnKey.parse(task.getExecution().getProcessBusinessKey()), role, task.getAssignee(),
         currentUser.get());
   }
 }

@@ -13,7 +13,7 @@ final class ReturnFormVariables {
 
   private ReturnFormVariables() {}
 
-  static void show(DelegateTask task, ReturnService.ReturnForm form) {
+  static void show(DelegateTask task, ReturnTasks.ReturnForm form) {
     DelegateExecution execution = task.getExecution();
     execution.setVariable(ObjectiveReturn.RETURN_HEADER, Json.variable(form.header()));
     execution.setVariable(ObjectiveReturn.KPIS, Json.variable(form.kpis()));

@@ -15,4 +15,9 @@ public record ReturnKey(String cycleKey, String objectiveId) {
   public String businessKey() {
     return cycleKey + "/" + objectiveId;
   }
+
+  /** The path of the return's own page (served by the return page), for the links in messages. */
+  public String pagePath() {
+    return "/ses/returns/" + cycleKey + "/" + objectiveId;
+  }
 }

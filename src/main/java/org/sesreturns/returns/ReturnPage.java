@@ -49,11 +49,6 @@ class ReturnPage {
     this.mail = mail;
   }
 
-  /** The path of the page of a return, for the links in messages. */
-  static String path(ReturnKey key) {
-    return "/ses/returns/" + key.cycleKey() + "/" + key.objectiveId();
-  }
-
   /** A KPI's line as submitted. */
   record Line(String title, String target, String achieved, String status, String statusWord, String progress) {}
 

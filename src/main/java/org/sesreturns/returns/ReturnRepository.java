@@ -40,7 +40,7 @@ class ReturnRepository {
   }
 
   /** The return's own row: who it belongs to, its state and its round, read once for all of them. */
-  private record Row(long id, ReturnStatus status, String projectLead, String sesLead, boolean late, Round round) {}
+  private record Row(long id, ReturnStatus status, String projectLead, String sesLead, boolean late, ReturnRound round) {}
 
   private Optional<Row> row(ReturnKey key) {
     return reads.onceOptional(List.of("row", key), () -> jdbc
@@ -50,7 +50,7 @@ class ReturnRepository {
         .params(key.cycleKey(), key.objectiveId())
         .query((rs, n) -> new Row(rs.getLong("id"), ReturnStatus.of(rs.getString("status")), rs.getString("project_lead"),
             rs.getString("ses_lead"), rs.getObject("late_since") != null,
-            new Round(rs.getObject("due_on", LocalDate.class), rs.getObject("round_started_at", OffsetDateTime.class))))
+            new ReturnRound(rs.getObject("due_on", LocalDate.class), rs.getObject("round_started_at", OffsetDateTime.class))))
         .optional());
   }
 
@@ -128,16 +128,13 @@ class ReturnRepository {
     return row(key).map(Row::late).orElse(false);
   }
 
-  /** A round of the return: from its issue, sending back or reopening until it is submitted. */
-  record Round(LocalDate due, OffsetDateTime startedAt) {}
-
   /** Starts a round of the return, due on {@code due}. */
   void startRound(long returnId, LocalDate due, OffsetDateTime now) {
     reads.forget();
     jdbc.sql("update objective_return set due_on = ?, round_started_at = ? where id = ?").params(due, now, returnId).update();
   }
 
-  Optional<Round> round(ReturnKey key) {
+  Optional<ReturnRound> round(ReturnKey key) {
     return row(key).map(Row::round);
   }
 

@@ -14,11 +14,11 @@ import org.springframework.stereotype.Component;
 @Component
 class SignOffReturnExecutionListener implements ExecutionListener {
 
-  private final ReturnService returns;
+  private final ReturnTasks tasks;
   private final CurrentUser currentUser;
 
-  SignOffReturnExecutionListener(ReturnService returns, CurrentUser currentUser) {
-    this.returns = returns;
+  SignOffReturnExecutionListener(ReturnTasks tasks, CurrentUser currentUser) {
+    this.tasks = tasks;
     this.currentUser = currentUser;
   }
 
@@ -28,7 +28,7 @@ class SignOffReturnExecutionListener implements ExecutionListener {
       return;
     }
     ProcessVariables.requireOnly(execution, ObjectiveReturn.ALL);
-    boolean approved = returns.signOff(ReturnKey.parse(execution.getProcessBusinessKey()),
+    boolean approved = tasks.signOff(ReturnKey.parse(execution.getProcessBusinessKey()),
         ProcessVariables.bool(execution.getVariable(ObjectiveReturn.APPROVED), ObjectiveReturn.APPROVED),
         Json.text(execution.getVariable(ObjectiveReturn.SIGN_OFF_COMMENT), ObjectiveReturn.SIGN_OFF_COMMENT),
         currentUser.id());

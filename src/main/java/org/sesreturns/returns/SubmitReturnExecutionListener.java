@@ -16,11 +16,11 @@ import org.springframework.stereotype.Component;
 @Component
 class SubmitReturnExecutionListener implements ExecutionListener {
 
-  private final ReturnService returns;
+  private final ReturnTasks tasks;
   private final CurrentUser currentUser;
 
-  SubmitReturnExecutionListener(ReturnService returns, CurrentUser currentUser) {
-    this.returns = returns;
+  SubmitReturnExecutionListener(ReturnTasks tasks, CurrentUser currentUser) {
+    this.tasks = tasks;
     this.currentUser = currentUser;
   }
 
@@ -30,7 +30,7 @@ class SubmitReturnExecutionListener implements ExecutionListener {
       return;
     }
     ProcessVariables.requireOnly(execution, ObjectiveReturn.ALL);
-    returns.submit(ReturnKey.parse(execution.getProcessBusinessKey()),
+    tasks.submit(ReturnKey.parse(execution.getProcessBusinessKey()),
         Json.text(execution.getVariable(ObjectiveReturn.OVERALL_STATUS), ObjectiveReturn.OVERALL_STATUS),
         Json.text(execution.getVariable(ObjectiveReturn.COMMENTARY), ObjectiveReturn.COMMENTARY),
         Json.read(execution.getVariable(ObjectiveReturn.KPIS), ObjectiveReturn.KPIS).orElse(null),

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.sesreturns.returns.ObjectiveReturn;
-import org.sesreturns.returns.ReturnLadderStub;
+import org.sesreturns.notices.ReturnLadderStub;
 import org.sesreturns.returns.ReturnLeadsStub;
 import org.sesreturns.engine.ProcessTestEngine;
 

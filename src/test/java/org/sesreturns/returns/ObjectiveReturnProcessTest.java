@@ -44,6 +44,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.sesreturns.engine.InvalidInputException;
 import org.sesreturns.engine.NotAllowedException;
 import org.sesreturns.engine.ProcessTestEngine;
+import org.sesreturns.notices.ReturnLadderStub;
 
 /**
  * Every path through objective-return.bpmn, its listeners and delegates mocked, every timer fired

@@ -1,4 +1,4 @@
-package org.sesreturns.returns;
+package org.sesreturns.notices;
 
 import java.time.Instant;
 import java.util.Date;

@@ -1,7 +1,9 @@
-package org.sesreturns.returns;
+package org.sesreturns.notices;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.sesreturns.returns.ObjectiveReturn;
+import org.sesreturns.returns.ReturnKey;
 import org.springframework.stereotype.Component;
 
 /** The project lead is told the return is theirs to complete (issued, sent back or reopened), with a link to the task. */

@@ -1,7 +1,9 @@
-package org.sesreturns.returns;
+package org.sesreturns.notices;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.sesreturns.returns.ObjectiveReturn;
+import org.sesreturns.returns.ReturnKey;
 import org.springframework.stereotype.Component;
 
 /** The SES lead is reminded of a return awaiting their sign-off. */

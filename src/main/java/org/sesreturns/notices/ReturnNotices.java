@@ -1,4 +1,4 @@
-package org.sesreturns.returns;
+package org.sesreturns.notices;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -14,6 +14,10 @@ import org.sesreturns.mail.Letter;
 import org.sesreturns.mail.Mail;
 import org.sesreturns.mail.MessageKind;
 import org.sesreturns.reminders.Deadlines;
+import org.sesreturns.returns.CycleOfReturns;
+import org.sesreturns.returns.ReturnKey;
+import org.sesreturns.returns.ReturnService;
+import org.sesreturns.returns.StoredReturn;
 import org.springframework.stereotype.Component;
 
 /**
@@ -91,7 +95,7 @@ class ReturnNotices {
     StoredReturn.Version latest = stored.latest().orElseThrow();
     model.put("lead", name(latest.submittedBy()));
     model.put("overallStatus", latest.submission().overallStatus().label());
-    model.put("signOffDue", ladder.signOffDue(key).format(DAY));
+    model.put("signOffDue", returns.signOffDue(key).format(DAY));
     send(MessageKind.AWAITING_SIGN_OFF, processInstanceId, "awaiting-sign-off/v" + latest.version(), key,
         stored.sesLead(), "To sign off: the return for " + model.get("objective"), model);
   }
@@ -103,7 +107,7 @@ class ReturnNotices {
     StoredReturn.Version latest = stored.latest().orElseThrow();
     model.put("by", name(latest.decidedBy()));
     // a signed-off return has no task left to open: the link shows the return as it goes into the pack
-    model.put("returnUrl", mail.link(ReturnPage.path(key)));
+    model.put("returnUrl", mail.link(key.pagePath()));
     send(MessageKind.RETURN_SIGNED_OFF, processInstanceId, "signed-off/v" + latest.version(), key, stored.projectLead(),
         "Signed off: your return for " + model.get("objective"), model);
   }
@@ -195,7 +199,7 @@ class ReturnNotices {
     Map<String, Object> model = model(key, taskId);
     model.put("lead", name(latest.submittedBy()));
     model.put("submittedOn", Deadlines.dayOf(latest.submittedAt().toInstant()).format(DAY));
-    model.put("signOffDue", ladder.signOffDue(key).format(DAY));
+    model.put("signOffDue", returns.signOffDue(key).format(DAY));
     return model;
   }
 

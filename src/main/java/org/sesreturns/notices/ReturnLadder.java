@@ -1,4 +1,4 @@
-package org.sesreturns.returns;
+package org.sesreturns.notices;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -6,6 +6,9 @@ import java.time.LocalDate;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.sesreturns.reminders.Deadlines;
+import org.sesreturns.returns.ReturnKey;
+import org.sesreturns.returns.ReturnRound;
+import org.sesreturns.returns.ReturnService;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,7 +40,7 @@ public class ReturnLadder {
   }
 
   public Date firstOverdueChase(DelegateExecution execution) {
-    ReturnRepository.Round round = round(execution);
+    ReturnRound round = round(execution);
     return at(deadlines.nextOverdueChase(startDay(round), round.due()));
   }
 
@@ -47,14 +50,14 @@ public class ReturnLadder {
   }
 
   public Date escalation(DelegateExecution execution) {
-    ReturnRepository.Round round = round(execution);
+    ReturnRound round = round(execution);
     LocalDate onDueDate = deadlines.escalation(round.due());
     LocalDate afterRoundBegan = deadlines.escalation(startDay(round));
     return at(onDueDate.isAfter(afterRoundBegan) ? onDueDate : afterRoundBegan);
   }
 
   public Date signOffReminder(DelegateExecution execution) {
-    return at(deadlines.signOffReminder(submittedDay(execution)));
+    return at(returns.signOffDue(ReturnKey.parse(execution.getProcessBusinessKey())));
   }
 
   public Date signOffEscalation(DelegateExecution execution) {
@@ -66,13 +69,13 @@ public class ReturnLadder {
    * return issued or sent back two days before it is due was told its date when it was issued.
    */
   boolean reminderBeforeDueIsLive(ReturnKey key) {
-    ReturnRepository.Round round = returns.round(key);
+    ReturnRound round = returns.round(key);
     return Deadlines.morningOf(deadlines.firstReminder(round.due())).isAfter(round.startedAt().toInstant());
   }
 
   /** Likewise the reminder on the due date. */
   boolean dueDayReminderIsLive(ReturnKey key) {
-    ReturnRepository.Round round = returns.round(key);
+    ReturnRound round = returns.round(key);
     return Deadlines.morningOf(round.due()).isAfter(round.startedAt().toInstant());
   }
 
@@ -81,13 +84,8 @@ public class ReturnLadder {
     return Math.max(atLeast, deadlines.workingDaysBetween(returns.round(key).due(), Deadlines.dayOf(clock.instant())));
   }
 
-  private ReturnRepository.Round round(DelegateExecution execution) {
+  private ReturnRound round(DelegateExecution execution) {
     return returns.round(ReturnKey.parse(execution.getProcessBusinessKey()));
-  }
-
-  /** The day a sign-off is due: the day its reminder goes, the SES lead having had the working days before it. */
-  LocalDate signOffDue(ReturnKey key) {
-    return deadlines.signOffReminder(submittedDay(key));
   }
 
   private LocalDate submittedDay(DelegateExecution execution) {
@@ -101,7 +99,7 @@ public class ReturnLadder {
     return Deadlines.dayOf(submitted.toInstant());
   }
 
-  private static LocalDate startDay(ReturnRepository.Round round) {
+  private static LocalDate startDay(ReturnRound round) {
     return Deadlines.dayOf(round.startedAt().toInstant());
   }
 

@@ -1,7 +1,8 @@
-package org.sesreturns.returns;
+package org.sesreturns.notices;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.sesreturns.returns.ReturnKey;
 import org.springframework.stereotype.Component;
 
 /** The project lead is told their return is signed off. */

@@ -1,4 +1,4 @@
-package org.sesreturns.returns;
+package org.sesreturns.notices;
 
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

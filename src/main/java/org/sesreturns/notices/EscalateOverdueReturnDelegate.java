@@ -1,7 +1,9 @@
-package org.sesreturns.returns;
+package org.sesreturns.notices;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.sesreturns.returns.ObjectiveReturn;
+import org.sesreturns.returns.ReturnKey;
 import org.springframework.stereotype.Component;
 
 /** A long-overdue return is escalated to the coordinators and the SES lead. */

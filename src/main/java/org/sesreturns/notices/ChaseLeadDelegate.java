@@ -1,7 +1,9 @@
-package org.sesreturns.returns;
+package org.sesreturns.notices;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.sesreturns.returns.ObjectiveReturn;
+import org.sesreturns.returns.ReturnKey;
 import org.springframework.stereotype.Component;
 
 /** The project lead gets the coordinator's chaser. Each chase is its own message: the chase's execution names it. */
