@@ -2,7 +2,7 @@ package org.sesreturns.cycle;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.sesreturns.engine.CurrentUser;
+import org.sesreturns.identity.CurrentUser;
 import org.springframework.stereotype.Component;
 
 /** A cycle cancelled in Cockpit frees its period, so the coordinator can start it again. */

@@ -2,8 +2,8 @@ package org.sesreturns.cycle;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.sesreturns.engine.CurrentUser;
 import org.sesreturns.engine.ProcessVariables;
+import org.sesreturns.identity.CurrentUser;
 import org.springframework.stereotype.Component;
 
 /** Opens the cycle and keys the process instance by its period. */

@@ -1,15 +1,15 @@
 package org.sesreturns.cycle;
 
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.sesreturns.engine.CurrentUser;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.sesreturns.engine.InvalidInputException;
 import org.sesreturns.engine.Json;
 import org.sesreturns.engine.ProcessVariables;
+import org.sesreturns.identity.CurrentUser;
 import org.springframework.stereotype.Component;
 
 /**

@@ -8,11 +8,11 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
  * it rolls the whole engine transaction back (the task stays open, nothing is stored) and the
  * REST API answers {@code 400 Bad Request} with this message, which Tasklist shows. (The
  * application's listeners that check input are execution listeners on the task's end: a task
- * listener's exception would reach the client wrapped, see {@link RefusalRestConfiguration}.)
+ * listener's exception would reach the client wrapped, see {@code web.RefusalRestConfiguration}.)
  *
  * <p>It extends the engine's form-validation exception because that is the type the REST API maps
- * to 400 on task completion and form submission; with {@link CurrentUser} it is the only use of the
- * engine's {@code impl} packages, both kept here so a move to another engine touches this package.
+ * to 400 on task completion and form submission: one of the few uses of the engine's {@code impl}
+ * packages, which the README lists so that a move to another engine knows where to look.
  */
 public class InvalidInputException extends FormFieldValidationException {
 

@@ -1,9 +1,6 @@
 package org.sesreturns.identity;
 
 import java.util.Set;
-import org.sesreturns.engine.Caller;
-import org.sesreturns.engine.CurrentUser;
-import org.sesreturns.engine.NotAllowedException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;

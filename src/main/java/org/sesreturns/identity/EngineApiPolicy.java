@@ -26,8 +26,6 @@ import org.camunda.bpm.webapp.plugin.resource.AbstractAppPluginResource;
 import org.camunda.bpm.webapp.plugin.resource.AbstractAppPluginRootResource;
 import org.glassfish.jersey.server.ExtendedUriInfo;
 import org.glassfish.jersey.uri.UriTemplate;
-import org.sesreturns.engine.Caller;
-import org.sesreturns.engine.CurrentUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.context.support.WebApplicationContextUtils;

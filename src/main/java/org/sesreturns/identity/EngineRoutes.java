@@ -1,12 +1,11 @@
 package org.sesreturns.identity;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import com.fasterxml.jackson.databind.JsonNode;
-import org.sesreturns.engine.Caller;
 
 /**
  * What a logged-in user who is not an administrator may ask the engine's REST API, named by the

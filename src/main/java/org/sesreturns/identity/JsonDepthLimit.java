@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.sesreturns.engine.RereadableRequest;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**

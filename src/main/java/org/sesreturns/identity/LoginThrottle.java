@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.sesreturns.engine.RereadableRequest;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**

@@ -3,9 +3,9 @@ package org.sesreturns.pack;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.sesreturns.cycle.QuarterlyCycle;
-import org.sesreturns.engine.CurrentUser;
 import org.sesreturns.engine.Json;
 import org.sesreturns.engine.ProcessVariables;
+import org.sesreturns.identity.CurrentUser;
 import org.springframework.stereotype.Component;
 
 /**

@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.sesreturns.engine.CurrentUser;
+import org.sesreturns.identity.CurrentUser;
 import org.sesreturns.returns.ObjectiveReturn;
 import org.springframework.stereotype.Component;
 

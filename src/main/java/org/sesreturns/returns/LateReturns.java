@@ -2,7 +2,7 @@ package org.sesreturns.returns;
 
 import java.util.List;
 import java.util.Map;
-import org.sesreturns.engine.CurrentUser;
+import org.sesreturns.identity.CurrentUser;
 import org.springframework.stereotype.Component;
 
 /**

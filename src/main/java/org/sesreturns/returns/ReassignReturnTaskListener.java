@@ -2,7 +2,7 @@ package org.sesreturns.returns;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.sesreturns.engine.CurrentUser;
+import org.sesreturns.identity.CurrentUser;
 import org.springframework.stereotype.Component;
 
 /**

@@ -15,12 +15,12 @@ import org.sesreturns.audit.AuditTrail;
 import org.sesreturns.audit.ReturnEvent;
 import org.sesreturns.catalogue.Catalogue;
 import org.sesreturns.catalogue.Status;
-import org.sesreturns.engine.Caller;
 import org.sesreturns.engine.InvalidInputException;
 import org.sesreturns.engine.Json;
 import org.sesreturns.engine.NoLongerOpenException;
-import org.sesreturns.engine.NotAllowedException;
 import org.sesreturns.identity.Access;
+import org.sesreturns.identity.Caller;
+import org.sesreturns.identity.NotAllowedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

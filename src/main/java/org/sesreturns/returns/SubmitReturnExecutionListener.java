@@ -2,9 +2,9 @@ package org.sesreturns.returns;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.sesreturns.engine.CurrentUser;
 import org.sesreturns.engine.Json;
 import org.sesreturns.engine.ProcessVariables;
+import org.sesreturns.identity.CurrentUser;
 import org.springframework.stereotype.Component;
 
 /**

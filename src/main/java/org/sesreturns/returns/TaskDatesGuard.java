@@ -6,7 +6,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
-import org.sesreturns.engine.NotAllowedException;
+import org.sesreturns.identity.NotAllowedException;
 import org.springframework.stereotype.Component;
 
 /**

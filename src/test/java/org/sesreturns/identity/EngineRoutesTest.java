@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.camunda.bpm.engine.rest.impl.NamedProcessEngineRestServiceImpl;
 import org.junit.jupiter.api.Test;
-import org.sesreturns.engine.Caller;
 
 /**
  * The rules against every route the engine's REST API has, read from its JAX-RS annotations as

@@ -42,8 +42,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.sesreturns.engine.InvalidInputException;
-import org.sesreturns.engine.NotAllowedException;
 import org.sesreturns.engine.ProcessTestEngine;
+import org.sesreturns.identity.NotAllowedException;
 import org.sesreturns.notices.ReturnLadderStub;
 
 /**

@@ -1,4 +1,4 @@
-package org.sesreturns.engine;
+package org.sesreturns.web;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;

@@ -1,4 +1,4 @@
-package org.sesreturns.engine;
+package org.sesreturns.identity;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;

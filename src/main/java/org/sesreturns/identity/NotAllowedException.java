@@ -1,4 +1,4 @@
-package org.sesreturns.engine;
+package org.sesreturns.identity;
 
 import org.camunda.bpm.engine.AuthorizationException;
 

@@ -1,9 +1,11 @@
-package org.sesreturns.engine;
+package org.sesreturns.web;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.spi.FilterReply;
+import org.sesreturns.engine.InvalidInputException;
+import org.sesreturns.identity.NotAllowedException;
 import org.slf4j.Marker;
 
 /**

@@ -1,4 +1,4 @@
-package org.sesreturns.engine;
+package org.sesreturns.identity;
 
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;

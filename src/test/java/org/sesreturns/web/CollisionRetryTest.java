@@ -1,4 +1,4 @@
-package org.sesreturns.engine;
+package org.sesreturns.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

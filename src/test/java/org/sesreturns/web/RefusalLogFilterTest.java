@@ -1,4 +1,4 @@
-package org.sesreturns.engine;
+package org.sesreturns.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,8 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.core.spi.FilterReply;
 import org.junit.jupiter.api.Test;
+import org.sesreturns.engine.InvalidInputException;
+import org.sesreturns.identity.NotAllowedException;
 
 /** The engine's ERROR for a user's refused input is dropped; every other exception is logged as the engine logs it. */
 class RefusalLogFilterTest {

@@ -1,4 +1,4 @@
-package org.sesreturns.engine;
+package org.sesreturns.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,6 +8,8 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.junit.jupiter.api.Test;
+import org.sesreturns.engine.InvalidInputException;
+import org.sesreturns.engine.NoLongerOpenException;
 
 /** How the engine's REST API answers what the application refuses, and a change that collided with another. */
 class RefusalRestConfigurationTest {

@@ -1,4 +1,4 @@
-package org.sesreturns.engine;
+package org.sesreturns.web;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;

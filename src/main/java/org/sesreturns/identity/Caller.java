@@ -1,4 +1,4 @@
-package org.sesreturns.engine;
+package org.sesreturns.identity;
 
 import java.util.List;
 
