@@ -1,9 +1,8 @@
 package org.sesreturns.cycle;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.sesreturns.engine.Json;
-import org.sesreturns.engine.ProcessVariables;
+import org.sesreturns.engine.TaskCompletionListener;
 import org.sesreturns.identity.CurrentUser;
 import org.springframework.stereotype.Component;
 
@@ -13,22 +12,19 @@ import org.springframework.stereotype.Component;
  * coordinator, before the due date, no reason) reaches the client as 400 or 403 and the task stays.
  */
 @Component
-class CompileWithoutMissingExecutionListener implements ExecutionListener {
+class CompileWithoutMissingExecutionListener extends TaskCompletionListener {
 
   private final CycleService cycles;
   private final CurrentUser currentUser;
 
   CompileWithoutMissingExecutionListener(CycleService cycles, CurrentUser currentUser) {
+    super(QuarterlyCycle.ALL);
     this.cycles = cycles;
     this.currentUser = currentUser;
   }
 
   @Override
-  public void notify(DelegateExecution execution) {
-    if (execution.isCanceled()) {
-      return;
-    }
-    ProcessVariables.requireOnly(execution, QuarterlyCycle.ALL);
+  protected void completed(DelegateExecution execution) {
     cycles.decideToLeaveOutMissing(execution.getProcessBusinessKey(), execution.getProcessInstanceId(),
         Json.text(execution.getVariable(QuarterlyCycle.COMPILE_REASON), QuarterlyCycle.COMPILE_REASON), currentUser.id());
     execution.removeVariable(QuarterlyCycle.MISSING_RETURNS);

@@ -1,27 +1,24 @@
 package org.sesreturns.cycle;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.sesreturns.engine.Json;
 import org.sesreturns.engine.ProcessVariables;
+import org.sesreturns.engine.TaskCompletionListener;
 import org.springframework.stereotype.Component;
 
 /** Records the board meeting when the presentation task ends (see {@link ReviewPackExecutionListener}). */
 @Component
-class PresentPackExecutionListener implements ExecutionListener {
+class PresentPackExecutionListener extends TaskCompletionListener {
 
   private final CycleService cycles;
 
   PresentPackExecutionListener(CycleService cycles) {
+    super(QuarterlyCycle.ALL);
     this.cycles = cycles;
   }
 
   @Override
-  public void notify(DelegateExecution execution) {
-    if (execution.isCanceled()) {
-      return;
-    }
-    ProcessVariables.requireOnly(execution, QuarterlyCycle.ALL);
+  protected void completed(DelegateExecution execution) {
     cycles.recordBoardMeeting(execution.getProcessBusinessKey(), execution.getProcessInstanceId(),
         ProcessVariables.date(execution.getVariable(QuarterlyCycle.BOARD_MEETING_HELD)),
         Json.text(execution.getVariable(QuarterlyCycle.BOARD_DECISIONS), QuarterlyCycle.BOARD_DECISIONS));

@@ -5,10 +5,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.sesreturns.engine.InvalidInputException;
 import org.sesreturns.engine.Json;
 import org.sesreturns.engine.ProcessVariables;
+import org.sesreturns.engine.TaskCompletionListener;
 import org.sesreturns.identity.CurrentUser;
 import org.springframework.stereotype.Component;
 
@@ -17,22 +17,19 @@ import org.springframework.stereotype.Component;
  * refused review reaches the client as 400 with its message and the task stays open.
  */
 @Component
-class ReviewPackExecutionListener implements ExecutionListener {
+class ReviewPackExecutionListener extends TaskCompletionListener {
 
   private final CycleService cycles;
   private final CurrentUser currentUser;
 
   ReviewPackExecutionListener(CycleService cycles, CurrentUser currentUser) {
+    super(QuarterlyCycle.ALL);
     this.cycles = cycles;
     this.currentUser = currentUser;
   }
 
   @Override
-  public void notify(DelegateExecution execution) {
-    if (execution.isCanceled()) {
-      return;
-    }
-    ProcessVariables.requireOnly(execution, QuarterlyCycle.ALL);
+  protected void completed(DelegateExecution execution) {
     requireVersionUnderReview(execution);
     cycles.reviewPack(execution.getProcessBusinessKey(), execution.getProcessInstanceId(),
         ProcessVariables.bool(execution.getVariable(QuarterlyCycle.PACK_APPROVED), QuarterlyCycle.PACK_APPROVED),

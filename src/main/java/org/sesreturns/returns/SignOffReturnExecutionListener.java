@@ -1,9 +1,9 @@
 package org.sesreturns.returns;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.sesreturns.engine.Json;
 import org.sesreturns.engine.ProcessVariables;
+import org.sesreturns.engine.TaskCompletionListener;
 import org.sesreturns.identity.CurrentUser;
 import org.springframework.stereotype.Component;
 
@@ -12,22 +12,19 @@ import org.springframework.stereotype.Component;
  * the reason given on {@link SubmitReturnExecutionListener}).
  */
 @Component
-class SignOffReturnExecutionListener implements ExecutionListener {
+class SignOffReturnExecutionListener extends TaskCompletionListener {
 
   private final ReturnTasks tasks;
   private final CurrentUser currentUser;
 
   SignOffReturnExecutionListener(ReturnTasks tasks, CurrentUser currentUser) {
+    super(ObjectiveReturn.ALL);
     this.tasks = tasks;
     this.currentUser = currentUser;
   }
 
   @Override
-  public void notify(DelegateExecution execution) {
-    if (execution.isCanceled()) {
-      return;
-    }
-    ProcessVariables.requireOnly(execution, ObjectiveReturn.ALL);
+  protected void completed(DelegateExecution execution) {
     boolean approved = tasks.signOff(ReturnKey.parse(execution.getProcessBusinessKey()),
         ProcessVariables.bool(execution.getVariable(ObjectiveReturn.APPROVED), ObjectiveReturn.APPROVED),
         Json.text(execution.getVariable(ObjectiveReturn.SIGN_OFF_COMMENT), ObjectiveReturn.SIGN_OFF_COMMENT),

@@ -1,9 +1,8 @@
 package org.sesreturns.returns;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.sesreturns.engine.Json;
-import org.sesreturns.engine.ProcessVariables;
+import org.sesreturns.engine.TaskCompletionListener;
 import org.sesreturns.identity.CurrentUser;
 import org.springframework.stereotype.Component;
 
@@ -14,22 +13,19 @@ import org.springframework.stereotype.Component;
  * message (a task listener's would be wrapped into a 500); either way the completion is rolled back.
  */
 @Component
-class SubmitReturnExecutionListener implements ExecutionListener {
+class SubmitReturnExecutionListener extends TaskCompletionListener {
 
   private final ReturnTasks tasks;
   private final CurrentUser currentUser;
 
   SubmitReturnExecutionListener(ReturnTasks tasks, CurrentUser currentUser) {
+    super(ObjectiveReturn.ALL);
     this.tasks = tasks;
     this.currentUser = currentUser;
   }
 
   @Override
-  public void notify(DelegateExecution execution) {
-    if (execution.isCanceled()) {
-      return;
-    }
-    ProcessVariables.requireOnly(execution, ObjectiveReturn.ALL);
+  protected void completed(DelegateExecution execution) {
     tasks.submit(ReturnKey.parse(execution.getProcessBusinessKey()),
         Json.text(execution.getVariable(ObjectiveReturn.OVERALL_STATUS), ObjectiveReturn.OVERALL_STATUS),
         Json.text(execution.getVariable(ObjectiveReturn.COMMENTARY), ObjectiveReturn.COMMENTARY),
