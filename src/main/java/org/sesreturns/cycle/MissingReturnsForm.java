@@ -1,7 +1,6 @@
 package org.sesreturns.cycle;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.camunda.bpm.engine.TaskService;
 import org.sesreturns.catalogue.Catalogue;
 import org.sesreturns.engine.Json;
 import org.sesreturns.returns.ReturnKey;
@@ -19,13 +18,13 @@ class MissingReturnsForm {
   private final CycleService cycles;
   private final ReturnService returns;
   private final Catalogue catalogue;
-  private final TaskService tasks;
+  private final CycleInstances instances;
 
-  MissingReturnsForm(CycleService cycles, ReturnService returns, Catalogue catalogue, TaskService tasks) {
+  MissingReturnsForm(CycleService cycles, ReturnService returns, Catalogue catalogue, CycleInstances instances) {
     this.cycles = cycles;
     this.returns = returns;
     this.catalogue = catalogue;
-    this.tasks = tasks;
+    this.instances = instances;
   }
 
   ObjectNode of(String cycleKey) {
@@ -47,11 +46,7 @@ class MissingReturnsForm {
 
   /** Shows an open decision of the cycle the returns outstanding now. */
   void refresh(Cycle cycle) {
-    var open = tasks.createTaskQuery().processInstanceId(cycle.processInstanceId())
-        .taskDefinitionKey(QuarterlyCycle.TASK_COMPILE_WITHOUT_MISSING).list();
-    if (!open.isEmpty()) {
-      var form = Json.variable(of(cycle.key()));
-      open.forEach(task -> tasks.setVariable(task.getId(), QuarterlyCycle.MISSING_RETURNS, form));
-    }
+    instances.showOnOpenTasks(cycle.processInstanceId(), QuarterlyCycle.TASK_COMPILE_WITHOUT_MISSING,
+        QuarterlyCycle.MISSING_RETURNS, () -> Json.variable(of(cycle.key())));
   }
 }

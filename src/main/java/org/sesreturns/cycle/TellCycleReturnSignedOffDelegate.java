@@ -1,6 +1,5 @@
 package org.sesreturns.cycle;
 
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.sesreturns.returns.ReturnKey;
@@ -17,12 +16,12 @@ import org.springframework.stereotype.Component;
 class TellCycleReturnSignedOffDelegate implements JavaDelegate {
 
   private final CycleService cycles;
-  private final RuntimeService runtime;
+  private final CycleInstances instances;
   private final MissingReturnsForm missingReturns;
 
-  TellCycleReturnSignedOffDelegate(CycleService cycles, RuntimeService runtime, MissingReturnsForm missingReturns) {
+  TellCycleReturnSignedOffDelegate(CycleService cycles, CycleInstances instances, MissingReturnsForm missingReturns) {
     this.cycles = cycles;
-    this.runtime = runtime;
+    this.instances = instances;
     this.missingReturns = missingReturns;
   }
 
@@ -31,10 +30,7 @@ class TellCycleReturnSignedOffDelegate implements JavaDelegate {
     String cycleKey = ReturnKey.parse(execution.getProcessBusinessKey()).cycleKey();
     var waiting = cycles.waitingForNoMoreReturns(cycleKey);
     if (waiting.isPresent()) {
-      runtime.createMessageCorrelation(QuarterlyCycle.MESSAGE_RETURNS_SIGNED_OFF)
-          .processInstanceId(waiting.get().processInstanceId())
-          // none waiting: a return signed off just before has told the cycle already
-          .correlateAllWithResult();
+      instances.returnsSignedOff(waiting.get().processInstanceId());
     } else {
       // still under the cycle's row lock, so two sign-offs refresh the decision one after the other
       cycles.find(cycleKey).filter(cycle -> cycle.status() == CycleStatus.COLLECTING)

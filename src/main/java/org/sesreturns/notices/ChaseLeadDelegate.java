@@ -19,6 +19,6 @@ class ChaseLeadDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     notices.chase(ReturnKey.parse(execution.getProcessBusinessKey()), execution.getProcessInstanceId(), execution.getId(),
-        OpenTask.of(execution, ObjectiveReturn.TASK_COMPLETE_RETURN));
+        ObjectiveReturn.TASK_COMPLETE_RETURN);
   }
 }

@@ -19,6 +19,6 @@ class EscalateOverdueReturnDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     notices.escalated(ReturnKey.parse(execution.getProcessBusinessKey()), execution.getProcessInstanceId(),
-        OpenTask.of(execution, ObjectiveReturn.TASK_COMPLETE_RETURN));
+        ObjectiveReturn.TASK_COMPLETE_RETURN);
   }
 }

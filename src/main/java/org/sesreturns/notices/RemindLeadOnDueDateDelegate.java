@@ -19,6 +19,6 @@ class RemindLeadOnDueDateDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     notices.dueToday(ReturnKey.parse(execution.getProcessBusinessKey()), execution.getProcessInstanceId(),
-        OpenTask.of(execution, ObjectiveReturn.TASK_COMPLETE_RETURN));
+        ObjectiveReturn.TASK_COMPLETE_RETURN);
   }
 }

@@ -8,13 +8,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import org.sesreturns.catalogue.Catalogue;
 import org.sesreturns.mail.Letter;
 import org.sesreturns.mail.Mail;
 import org.sesreturns.mail.MessageKind;
 import org.sesreturns.reminders.Deadlines;
 import org.sesreturns.returns.CycleOfReturns;
+import org.sesreturns.returns.ReturnInstances;
 import org.sesreturns.returns.ReturnKey;
 import org.sesreturns.returns.ReturnService;
 import org.sesreturns.returns.StoredReturn;
@@ -36,29 +36,31 @@ class ReturnNotices {
   private final Catalogue catalogue;
   private final Mail mail;
   private final ReturnLadder ladder;
+  private final ReturnInstances instances;
   private final Deadlines deadlines;
   private final Clock clock;
 
   ReturnNotices(ReturnService returns, CycleOfReturns cycles, Catalogue catalogue, Mail mail, ReturnLadder ladder,
-      Deadlines deadlines, Clock clock) {
+      ReturnInstances instances, Deadlines deadlines, Clock clock) {
     this.returns = returns;
     this.cycles = cycles;
     this.catalogue = catalogue;
     this.mail = mail;
     this.ladder = ladder;
+    this.instances = instances;
     this.deadlines = deadlines;
     this.clock = clock;
   }
 
   /** The return is the project lead's to complete: issued, sent back or reopened. */
-  void toComplete(ReturnKey key, String processInstanceId, Optional<String> taskId) {
+  void toComplete(ReturnKey key, String processInstanceId, String taskKey) {
     if (returns.isLate(key)) {
       // left out of a compiled pack: the lead is told it is overdue, the SES lead in copy
-      overdue(key, processInstanceId, taskId);
+      overdue(key, processInstanceId, taskKey);
       return;
     }
     StoredReturn stored = returns.record(key);
-    Map<String, Object> model = model(key, taskId);
+    Map<String, Object> model = model(key, processInstanceId, taskKey);
     MessageKind kind = switch (stored.status()) {
       case RETURNED -> MessageKind.RETURN_SENT_BACK;
       case REOPENED -> MessageKind.RETURN_REOPENED;
@@ -89,9 +91,9 @@ class ReturnNotices {
   }
 
   /** The return awaits its SES lead's sign-off. */
-  void awaitingSignOff(ReturnKey key, String processInstanceId, Optional<String> taskId) {
+  void awaitingSignOff(ReturnKey key, String processInstanceId, String taskKey) {
     StoredReturn stored = returns.record(key);
-    Map<String, Object> model = model(key, taskId);
+    Map<String, Object> model = model(key, processInstanceId, taskKey);
     StoredReturn.Version latest = stored.latest().orElseThrow();
     model.put("lead", name(latest.submittedBy()));
     model.put("overallStatus", latest.submission().overallStatus().label());
@@ -103,7 +105,7 @@ class ReturnNotices {
   /** The return is signed off: its project lead is told. */
   void signedOff(ReturnKey key, String processInstanceId) {
     StoredReturn stored = returns.record(key);
-    Map<String, Object> model = model(key, Optional.empty());
+    Map<String, Object> model = model(key, processInstanceId, null);
     StoredReturn.Version latest = stored.latest().orElseThrow();
     model.put("by", name(latest.decidedBy()));
     // a signed-off return has no task left to open: the link shows the return as it goes into the pack
@@ -116,20 +118,20 @@ class ReturnNotices {
    * A coordinator chases the lead. Each chase is its own message: its key names the chase's
    * execution, the same across retries of its send step, new for the next chase.
    */
-  void chase(ReturnKey key, String processInstanceId, String chaseExecutionId, Optional<String> taskId) {
+  void chase(ReturnKey key, String processInstanceId, String chaseExecutionId, String taskKey) {
     StoredReturn stored = returns.record(key);
-    Map<String, Object> model = model(key, taskId);
+    Map<String, Object> model = model(key, processInstanceId, taskKey);
     send(MessageKind.RETURN_CHASED, processInstanceId, "chase/" + chaseExecutionId, key, stored.projectLead(),
         "Reminder: your return for " + model.get("objective") + " is due on " + model.get("returnsDue"), model);
   }
 
   /** The ladder's first reminder, some working days before the return is due. */
-  void dueSoon(ReturnKey key, String processInstanceId, Optional<String> taskId) {
+  void dueSoon(ReturnKey key, String processInstanceId, String taskKey) {
     if (!ladder.reminderBeforeDueIsLive(key)) {
       return; // the round began after this reminder's day: the message that began it gave the date
     }
     StoredReturn stored = returns.record(key);
-    Map<String, Object> model = model(key, taskId);
+    Map<String, Object> model = model(key, processInstanceId, taskKey);
     LocalDate due = returns.round(key).due();
     // as configured, or fewer when the step ran late (a mail server down for a day)
     model.put("workingDaysLeft", Math.min(deadlines.workingDaysBetween(deadlines.firstReminder(due), due),
@@ -139,20 +141,20 @@ class ReturnNotices {
   }
 
   /** The ladder's reminder on the due date. */
-  void dueToday(ReturnKey key, String processInstanceId, Optional<String> taskId) {
+  void dueToday(ReturnKey key, String processInstanceId, String taskKey) {
     if (!ladder.dueDayReminderIsLive(key)) {
       return;
     }
     StoredReturn stored = returns.record(key);
-    Map<String, Object> model = model(key, taskId);
+    Map<String, Object> model = model(key, processInstanceId, taskKey);
     send(MessageKind.RETURN_DUE_TODAY, processInstanceId, "due-today/" + round(stored), key, stored.projectLead(),
         "Due today: your return for " + model.get("objective"), model);
   }
 
   /** An overdue return's lead is chased, the SES lead in copy: one chaser a day at most. */
-  void overdue(ReturnKey key, String processInstanceId, Optional<String> taskId) {
+  void overdue(ReturnKey key, String processInstanceId, String taskKey) {
     StoredReturn stored = returns.record(key);
-    Map<String, Object> model = model(key, taskId);
+    Map<String, Object> model = model(key, processInstanceId, taskKey);
     String userId = stored.projectLead();
     mail.send(List.of(new Letter(MessageKind.RETURN_OVERDUE,
         processInstanceId + "/overdue/" + round(stored) + "/" + today() + "/" + userId, key.cycleKey(), key.objectiveId(),
@@ -161,9 +163,9 @@ class ReturnNotices {
   }
 
   /** Long overdue: the coordinators and the SES lead are told, with the lead and the days overdue. */
-  void escalated(ReturnKey key, String processInstanceId, Optional<String> taskId) {
+  void escalated(ReturnKey key, String processInstanceId, String taskKey) {
     StoredReturn stored = returns.record(key);
-    Map<String, Object> model = model(key, taskId);
+    Map<String, Object> model = model(key, processInstanceId, taskKey);
     int days = ladder.workingDaysOverdue(key, deadlines.escalateAfter());
     model.put("lead", name(stored.projectLead()));
     model.put("daysOverdue", days);
@@ -173,20 +175,20 @@ class ReturnNotices {
   }
 
   /** The SES lead is reminded of a return awaiting their sign-off. */
-  void signOffReminder(ReturnKey key, String processInstanceId, Optional<String> taskId) {
+  void signOffReminder(ReturnKey key, String processInstanceId, String taskKey) {
     StoredReturn stored = returns.record(key);
     StoredReturn.Version latest = stored.latest().orElseThrow();
-    Map<String, Object> model = signOffModel(key, taskId, latest);
+    Map<String, Object> model = signOffModel(key, processInstanceId, taskKey, latest);
     send(MessageKind.SIGN_OFF_REMINDER, processInstanceId, "sign-off-reminder/v" + latest.version(), key,
         List.of(stored.sesLead()), "Reminder: the return for " + model.get("objective") + " awaits your sign-off", model,
         List.of());
   }
 
   /** A sign-off long awaited: the coordinators are told, the SES lead in copy. */
-  void signOffEscalated(ReturnKey key, String processInstanceId, Optional<String> taskId) {
+  void signOffEscalated(ReturnKey key, String processInstanceId, String taskKey) {
     StoredReturn stored = returns.record(key);
     StoredReturn.Version latest = stored.latest().orElseThrow();
-    Map<String, Object> model = signOffModel(key, taskId, latest);
+    Map<String, Object> model = signOffModel(key, processInstanceId, taskKey, latest);
     model.put("daysWaiting", Math.max(deadlines.signOffEscalateAfter(),
         deadlines.workingDaysBetween(Deadlines.dayOf(latest.submittedAt().toInstant()), today())));
     List<String> coordinators = everyone(catalogue.coordinators(), null);
@@ -195,8 +197,9 @@ class ReturnNotices {
         model, coordinators.contains(stored.sesLead()) ? List.of() : List.of(recipient(stored.sesLead())));
   }
 
-  private Map<String, Object> signOffModel(ReturnKey key, Optional<String> taskId, StoredReturn.Version latest) {
-    Map<String, Object> model = model(key, taskId);
+  private Map<String, Object> signOffModel(ReturnKey key, String processInstanceId, String taskKey,
+      StoredReturn.Version latest) {
+    Map<String, Object> model = model(key, processInstanceId, taskKey);
     model.put("lead", name(latest.submittedBy()));
     model.put("submittedOn", Deadlines.dayOf(latest.submittedAt().toInstant()).format(DAY));
     model.put("signOffDue", returns.signOffDue(key).format(DAY));
@@ -234,7 +237,7 @@ class ReturnNotices {
   }
 
   /** What every message about the return shows, with a link straight to its open task when there is one. */
-  private Map<String, Object> model(ReturnKey key, Optional<String> taskId) {
+  private Map<String, Object> model(ReturnKey key, String processInstanceId, String taskKey) {
     Catalogue.Objective objective = catalogue.requireObjective(key.objectiveId());
     var cycle = cycles.find(key.cycleKey()).orElseThrow();
     Map<String, Object> model = new HashMap<>();
@@ -244,7 +247,9 @@ class ReturnNotices {
     // this round's due date: later than the cycle's for a return sent back late
     model.put("returnsDue", returns.round(key).due().format(DAY));
     model.put("sesLead", name(returns.record(key).sesLead()));
-    taskId.ifPresent(id -> model.put("tasklistUrl", mail.tasklistTask(id)));
+    if (taskKey != null) {
+      instances.openTask(processInstanceId, taskKey).ifPresent(id -> model.put("tasklistUrl", mail.tasklistTask(id)));
+    }
     return model;
   }
 

@@ -19,6 +19,6 @@ class TellLeadReturnToCompleteDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     notices.toComplete(ReturnKey.parse(execution.getProcessBusinessKey()), execution.getProcessInstanceId(),
-        OpenTask.of(execution, ObjectiveReturn.TASK_COMPLETE_RETURN));
+        ObjectiveReturn.TASK_COMPLETE_RETURN);
   }
 }

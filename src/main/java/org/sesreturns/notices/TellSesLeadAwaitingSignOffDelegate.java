@@ -19,6 +19,6 @@ class TellSesLeadAwaitingSignOffDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     notices.awaitingSignOff(ReturnKey.parse(execution.getProcessBusinessKey()), execution.getProcessInstanceId(),
-        OpenTask.of(execution, ObjectiveReturn.TASK_SIGN_OFF_RETURN));
+        ObjectiveReturn.TASK_SIGN_OFF_RETURN);
   }
 }

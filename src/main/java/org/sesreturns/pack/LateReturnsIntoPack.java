@@ -1,6 +1,6 @@
 package org.sesreturns.pack;
 
-import org.camunda.bpm.engine.TaskService;
+import org.sesreturns.cycle.CycleInstances;
 import org.sesreturns.cycle.CycleService;
 import org.sesreturns.cycle.CycleStatus;
 import org.sesreturns.cycle.QuarterlyCycle;
@@ -21,14 +21,15 @@ class LateReturnsIntoPack implements PackOfReturns {
   private final CycleService cycles;
   private final PackForm packForm;
   private final PackNotices notices;
-  private final TaskService tasks;
+  private final CycleInstances instances;
 
-  LateReturnsIntoPack(PackService packs, CycleService cycles, PackForm packForm, PackNotices notices, TaskService tasks) {
+  LateReturnsIntoPack(PackService packs, CycleService cycles, PackForm packForm, PackNotices notices,
+      CycleInstances instances) {
     this.packs = packs;
     this.cycles = cycles;
     this.packForm = packForm;
     this.notices = notices;
-    this.tasks = tasks;
+    this.instances = instances;
   }
 
   @Override
@@ -39,10 +40,8 @@ class LateReturnsIntoPack implements PackOfReturns {
       return;
     }
     var underReview = packs.putToReview(cycle.key());
-    tasks.createTaskQuery().processInstanceId(cycle.processInstanceId())
-        .taskDefinitionKey(QuarterlyCycle.TASK_REVIEW_PACK).list()
-        .forEach(task -> tasks.setVariable(task.getId(), QuarterlyCycle.PACK_FORM,
-            Json.variable(packForm.of(cycle.key(), underReview))));
+    instances.showOnOpenTasks(cycle.processInstanceId(), QuarterlyCycle.TASK_REVIEW_PACK, QuarterlyCycle.PACK_FORM,
+        () -> Json.variable(packForm.of(cycle.key(), underReview)));
     notices.toReview(cycle.key(), cycle.processInstanceId());
   }
 }

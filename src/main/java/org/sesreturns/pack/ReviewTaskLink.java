@@ -1,9 +1,7 @@
 package org.sesreturns.pack;
 
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.TaskService;
+import org.sesreturns.cycle.CycleInstances;
 import org.sesreturns.cycle.CycleService;
-import org.sesreturns.cycle.QuarterlyCycle;
 import org.sesreturns.mail.Mail;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,14 +20,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 class ReviewTaskLink {
 
   private final CycleService cycles;
-  private final TaskService tasks;
-  private final HistoryService history;
+  private final CycleInstances instances;
   private final Mail mail;
 
-  ReviewTaskLink(CycleService cycles, TaskService tasks, HistoryService history, Mail mail) {
+  ReviewTaskLink(CycleService cycles, CycleInstances instances, Mail mail) {
     this.cycles = cycles;
-    this.tasks = tasks;
-    this.history = history;
+    this.instances = instances;
     this.mail = mail;
   }
 
@@ -44,14 +40,7 @@ class ReviewTaskLink {
     if (cycle.isEmpty()) {
       return "redirect:" + mail.tasklist();
     }
-    String instance = cycle.get().processInstanceId();
-    var open = tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey(QuarterlyCycle.TASK_REVIEW_PACK)
-        .orderByTaskCreateTime().desc().listPage(0, 1);
-    if (!open.isEmpty()) {
-      return "redirect:" + mail.tasklistTask(open.get(0).getId());
-    }
-    var done = history.createHistoricTaskInstanceQuery().processInstanceId(instance)
-        .taskDefinitionKey(QuarterlyCycle.TASK_REVIEW_PACK).orderByHistoricActivityInstanceStartTime().desc().listPage(0, 1);
-    return "redirect:" + (done.isEmpty() ? mail.tasklist() : mail.tasklistTask(done.get(0).getId()));
+    return "redirect:" + instances.reviewTask(cycle.get().processInstanceId()).map(mail::tasklistTask)
+        .orElseGet(mail::tasklist);
   }
 }

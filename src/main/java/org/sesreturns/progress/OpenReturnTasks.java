@@ -1,13 +1,8 @@
 package org.sesreturns.progress;
 
-import java.util.HashMap;
 import java.util.Map;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
 import org.sesreturns.identity.CurrentUser;
-import org.sesreturns.returns.ObjectiveReturn;
+import org.sesreturns.returns.ReturnInstances;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,36 +13,16 @@ import org.springframework.stereotype.Component;
 @Component
 class OpenReturnTasks {
 
-  private final RuntimeService runtime;
-  private final TaskService tasks;
+  private final ReturnInstances instances;
   private final CurrentUser currentUser;
 
-  OpenReturnTasks(RuntimeService runtime, TaskService tasks, CurrentUser currentUser) {
-    this.runtime = runtime;
-    this.tasks = tasks;
+  OpenReturnTasks(ReturnInstances instances, CurrentUser currentUser) {
+    this.instances = instances;
     this.currentUser = currentUser;
   }
 
   /** Objective id to the id of its return's open task. */
   Map<String, String> of(String cycleKey) {
-    return currentUser.asApplication(() -> {
-      String prefix = cycleKey + "/";
-      Map<String, String> objectiveOfInstance = new HashMap<>();
-      for (ProcessInstance instance : runtime.createProcessInstanceQuery().processDefinitionKey(ObjectiveReturn.PROCESS_KEY)
-          .processInstanceBusinessKeyLike(prefix + "%").list()) {
-        if (instance.getBusinessKey() != null && instance.getBusinessKey().startsWith(prefix)) {
-          objectiveOfInstance.put(instance.getId(), instance.getBusinessKey().substring(prefix.length()));
-        }
-      }
-      Map<String, String> open = new HashMap<>();
-      for (Task task : tasks.createTaskQuery().processDefinitionKey(ObjectiveReturn.PROCESS_KEY)
-          .processInstanceBusinessKeyLike(prefix + "%").list()) {
-        String objective = objectiveOfInstance.get(task.getProcessInstanceId());
-        if (objective != null) {
-          open.put(objective, task.getId());
-        }
-      }
-      return open;
-    });
+    return currentUser.asApplication(() -> instances.openTasks(cycleKey));
   }
 }

@@ -1,8 +1,6 @@
 package org.sesreturns.returns;
 
 import java.util.Map;
-import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
-import org.camunda.bpm.engine.RuntimeService;
 import org.sesreturns.identity.Access;
 import org.sesreturns.identity.CurrentUser;
 import org.springframework.http.HttpStatus;
@@ -20,14 +18,14 @@ import org.springframework.web.server.ResponseStatusException;
 @RestController
 class ChaseController {
 
-  private final RuntimeService runtime;
+  private final ReturnInstances instances;
   private final CurrentUser currentUser;
   private final Access access;
   private final org.sesreturns.catalogue.Catalogue catalogue;
 
-  ChaseController(RuntimeService runtime, CurrentUser currentUser, Access access,
+  ChaseController(ReturnInstances instances, CurrentUser currentUser, Access access,
       org.sesreturns.catalogue.Catalogue catalogue) {
-    this.runtime = runtime;
+    this.instances = instances;
     this.catalogue = catalogue;
     this.currentUser = currentUser;
     this.access = access;
@@ -40,11 +38,8 @@ class ChaseController {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no objective '" + objective + "' in the catalogue");
     }
     String businessKey = key + "/" + objective;
-    try {
-      // the application has decided; the engine's own rights do not give coordinators messages
-      currentUser.asApplication(() -> runtime.createMessageCorrelation(ObjectiveReturn.MESSAGE_CHASE)
-          .processInstanceBusinessKey(businessKey).correlateWithResult());
-    } catch (MismatchingMessageCorrelationException notWaiting) {
+    // the application has decided; the engine's own rights do not give coordinators messages
+    if (!currentUser.asApplication(() -> instances.chase(new ReturnKey(key, objective)))) {
       throw new ResponseStatusException(HttpStatus.CONFLICT,
           "the return " + businessKey + " is not waiting for its lead: nothing to chase");
     }

@@ -143,4 +143,45 @@ class ModelRulesTest {
         model.getModelElementsByType(BpmnEdge.class).stream().map(e -> ((BaseElement) e.getBpmnElement()).getId())).toList();
     model.getModelElementsByType(FlowElement.class).forEach(e -> assertThat(drawn).contains(e.getId()));
   }
+
+  /** Each model's names in the code: its key, its tasks and messages, the elements the code starts at. */
+  private static final java.util.Map<String, Class<?>> NAMES = java.util.Map.of(
+      "objective-return.bpmn", org.sesreturns.returns.ObjectiveReturn.class,
+      "quarterly-cycle.bpmn", org.sesreturns.cycle.QuarterlyCycle.class);
+
+  /**
+   * The code names a model's elements through one class of constants, and those are complete and
+   * true: every user task and message of the model has its constant, and every constant that names
+   * an element or a message names one the model has, so a renamed task fails here, not in a
+   * cycle.
+   */
+  @ParameterizedTest
+  @MethodSource("models")
+  void theCodeNamesTheModelsTasksAndMessagesTruly(File file) throws IllegalAccessException {
+    BpmnModelInstance model = Bpmn.readModelFromFile(file);
+    Class<?> names = NAMES.get(file.getName());
+    assertThat(names).as(file.getName() + " has its class of names in NAMES").isNotNull();
+    java.util.Map<String, String> constants = new java.util.TreeMap<>();
+    for (java.lang.reflect.Field field : names.getDeclaredFields()) {
+      if (java.lang.reflect.Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
+        field.setAccessible(true);
+        constants.put(field.getName(), (String) field.get(null));
+      }
+    }
+    Process process = model.getModelElementsByType(Process.class).iterator().next();
+    assertThat(constants.get("PROCESS_KEY")).as("PROCESS_KEY").isEqualTo(process.getId());
+    List<String> elementIds = model.getModelElementsByType(FlowElement.class).stream().map(FlowElement::getId).toList();
+    List<String> messages = model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Message.class).stream()
+        .map(org.camunda.bpm.model.bpmn.instance.Message::getName).toList();
+    model.getModelElementsByType(UserTask.class)
+        .forEach(task -> assertThat(constants).as("a constant for " + task.getId()).containsValue(task.getId()));
+    messages.forEach(message -> assertThat(constants).as("a constant for message " + message).containsValue(message));
+    constants.forEach((name, value) -> {
+      if (name.startsWith("MESSAGE_")) {
+        assertThat(messages).as(name).contains(value);
+      } else if (value.matches("(startEvent|endEvent|userTask|serviceTask|receiveTask|callActivity|subProcess|gateway|flow|timer|boundaryEvent)_\\w+")) {
+        assertThat(elementIds).as(name).contains(value);
+      }
+    });
+  }
 }
