@@ -16,10 +16,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The job log keeps what jobs did, not that they were made and removed: a round's timers removed
- * unfired leave no row, a job that ran leaves its success, and the engine is at {@code full} for
- * everything else and for a database set up at {@code full}.
+ * unfired leave no row, a job that ran leaves its success. The activity history keeps tasks and
+ * steps, not the model's start and end events, gateways and sub-processes. The engine is at
+ * {@code full} for everything else and for a database set up at {@code full}.
  */
-class JobOutcomesHistoryTest {
+class EngineHistoryLevelTest {
 
   private ProcessEngine engine;
 
@@ -38,7 +39,7 @@ class JobOutcomesHistoryTest {
     configuration.setHistory("full");
     configuration.setProcessEngineName(database + (plugin ? "-plugin" : ""));
     if (plugin) {
-      configuration.setProcessEnginePlugins(List.of(new JobOutcomesHistory()));
+      configuration.setProcessEnginePlugins(List.of(new EngineHistoryLevel()));
     }
     return configuration.buildProcessEngine();
   }
@@ -46,12 +47,14 @@ class JobOutcomesHistoryTest {
   /** A task with a far-off reminder timer and, after it, a step run by the job executor. */
   private static BpmnModelInstance model() {
     return Bpmn.createExecutableProcess("round").camundaHistoryTimeToLive(1)
-        .startEvent()
+        .startEvent("start")
+        .subProcess("withLead").embeddedSubProcess().startEvent("withLeadStart")
         .userTask("task").name("Complete")
-        .boundaryEvent("reminder").cancelActivity(false).timerWithDate("2999-01-01T09:00:00").endEvent()
+        .boundaryEvent("reminder").cancelActivity(false).timerWithDate("2999-01-01T09:00:00").endEvent("reminded")
         .moveToActivity("task")
+        .exclusiveGateway("decided").endEvent("withLeadEnd").subProcessDone()
         .serviceTask("step").camundaAsyncBefore().camundaExpression("${true}")
-        .endEvent()
+        .endEvent("end")
         .done();
   }
 
@@ -69,9 +72,14 @@ class JobOutcomesHistoryTest {
     List<HistoricJobLog> log = engine.getHistoryService().createHistoricJobLogQuery().list();
     assertThat(log).extracting(HistoricJobLog::getActivityId).containsExactly("step");
     assertThat(log.get(0).isSuccessLog()).isTrue();
-    // full in everything else: the task, its activities and the instance are in the history
+    // the task and the step are in the activity history, the model's scaffolding is not
     assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(instance).list())
-        .extracting(a -> a.getActivityId()).contains("task", "step");
+        .extracting(a -> a.getActivityId()).containsExactlyInAnyOrder("task", "step");
+    // full in everything else: the task and the instance, ended, are in the history
+    assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().processInstanceId(instance).finished().count())
+        .isOne();
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(instance).finished()
+        .singleResult()).isNotNull();
     HistoryLevel level = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getHistoryLevel();
     assertThat(level).isEqualTo(HistoryLevel.HISTORY_LEVEL_FULL);
     assertThat(level.getName()).isEqualTo("full");
