@@ -138,26 +138,19 @@ class ReturnRepository {
     return row(key).map(Row::round);
   }
 
-  /** When the return's latest submission was made, if it was ever submitted: one row read. */
-  Optional<OffsetDateTime> lastSubmittedAt(ReturnKey key) {
-    return reads.onceOptional(List.of("lastSubmittedAt", key), () -> jdbc
-        .sql("""
-            select max(s.submitted_at) from return_submission s join objective_return r on r.id = s.return_id
-            where r.cycle_key = ? and r.objective_id = ?""")
-        .params(key.cycleKey(), key.objectiveId())
-        .query((rs, n) -> Optional.ofNullable(rs.getObject(1, OffsetDateTime.class))).single());
-  }
-
   /** The coordinator's reason for reopening the return, if it was reopened. */
   Optional<String> reopenComment(long returnId) {
     return jdbc.sql("select reopen_comment from objective_return where id = ?").param(returnId)
         .query(String.class).optional();
   }
 
-  int addSubmission(long returnId, Status previousStatus, Submission submission, String user, OffsetDateTime now) {
+  /**
+   * Stores a submission as the return's version {@code version}, the one after its latest as the
+   * caller read it in this transaction; the unique key refuses a second of the same number.
+   */
+  void addSubmission(long returnId, int version, Status previousStatus, Submission submission, String user,
+      OffsetDateTime now) {
     reads.forget();
-    int version = jdbc.sql("select coalesce(max(version), 0) + 1 from return_submission where return_id = ?")
-        .param(returnId).query(Integer.class).single();
     var keys = new GeneratedKeyHolder();
     jdbc.sql("""
             insert into return_submission
@@ -176,7 +169,6 @@ class ReturnRepository {
               kpi.status().word(), kpi.progress())
           .update();
     }
-    return version;
   }
 
   void decide(long submissionId, String decision, String user, String comment, OffsetDateTime now) {

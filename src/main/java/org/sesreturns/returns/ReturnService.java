@@ -179,7 +179,8 @@ public class ReturnService {
 
   /** When the return was last submitted, if it was. */
   public Optional<OffsetDateTime> lastSubmittedAt(ReturnKey key) {
-    return returns.lastSubmittedAt(key);
+    // the latest version as the record holds it, read once per transaction
+    return stored(key).latest().map(StoredReturn.Version::submittedAt);
   }
 
   /**
@@ -187,7 +188,7 @@ public class ReturnService {
    * before it. Tasklist's due date and the messages give the same day.
    */
   public LocalDate signOffDue(ReturnKey key) {
-    var submitted = returns.lastSubmittedAt(key)
+    var submitted = lastSubmittedAt(key)
         .orElseThrow(() -> new IllegalStateException("a return awaiting sign-off has a submission"));
     return deadlines.signOffReminder(Deadlines.dayOf(submitted.toInstant()));
   }

@@ -264,7 +264,8 @@ class ReturnTasks {
     Status previous = previousQuarter.of(cycle.period(), key.objectiveId())
         .map(PreviousQuarter.Previous::overallStatus).orElse(null);
     OffsetDateTime now = OffsetDateTime.now(clock);
-    int version = returns.addSubmission(stored.id(), previous, submission, user, now);
+    int version = stored.latest().map(v -> v.version() + 1).orElse(1);
+    returns.addSubmission(stored.id(), version, previous, submission, user, now);
     returns.setStatus(stored.id(), ReturnStatus.SUBMITTED, now);
     // the draft is the submission now
     drafts.discard(stored.id());
