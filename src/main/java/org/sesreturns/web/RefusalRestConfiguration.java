@@ -120,14 +120,16 @@ final class RefusalRestConfiguration {
         return answer(Response.Status.BAD_REQUEST, cause, cause);
       }
       if (cause instanceof OptimisticLockingException
-          || message != null && message.contains(EXECUTION_GONE) || childAddedMeanwhile(cause)) {
+          || message != null && message.contains(EXECUTION_GONE) || childAddedMeanwhile(cause)
+          || deadlockedMeanwhile(cause)) {
         // the same return changed in the same moment (a reminder firing, another click): nothing
         // was stored, and the same request a moment later is answered normally. The engine says
         // so as a version conflict, as an execution it read a moment ago and another transaction
         // has since ended (ENGINE-03077: "perhaps it was deleted in the meantime"), or, on
         // PostgreSQL, as the database refusing to remove an execution another transaction has just
         // given a child (a reminder's timer firing on the task being completed): the engine's own
-        // translation of that into a version conflict misses it in a batch of statements
+        // translation of that into a version conflict misses it in a batch of statements; or the
+        // database broke a deadlock of two such transactions by ending this one
         return conflict(cause);
       }
       if (cause instanceof RestException && message != null && message.startsWith(NO_MATCHING_TASK)) {
@@ -191,7 +193,6 @@ final class RefusalRestConfiguration {
     }
   }
 
-  /** 409 with words a user can act on; the engine's own message (entity ids) stays in the log. */
   /**
    * The database refused a statement for a foreign key of the engine's runtime tables (SQL state
    * 23503, H2's 23506 too): an execution removed while another transaction added a child to it.
@@ -210,6 +211,25 @@ final class RefusalRestConfiguration {
     return false;
   }
 
+  /**
+   * The database ended the transaction to break a deadlock with another (PostgreSQL's SQL state
+   * 40P01; 40001, a serialization failure, elsewhere and on H2): two completions removing
+   * executions of the same instance as a reminder's step adds to them, each waiting for the other.
+   * Nothing of the ended transaction was stored, whichever tables it touched.
+   */
+  static boolean deadlockedMeanwhile(Throwable cause) {
+    if (!(cause instanceof java.sql.SQLException sql)) {
+      return false;
+    }
+    for (java.sql.SQLException e = sql; e != null; e = e.getNextException()) {
+      if ("40P01".equals(e.getSQLState()) || "40001".equals(e.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** 409 with words a user can act on; the engine's own message (entity ids) stays in the log. */
   private static Response conflict(Throwable exception) {
     LOG.info("conflict (409), nothing stored: {}", exception.getMessage());
     return Response.status(Response.Status.CONFLICT)

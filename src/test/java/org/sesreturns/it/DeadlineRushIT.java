@@ -66,7 +66,9 @@ class DeadlineRushIT {
     Rest rest = new Rest(port);
     Rest tasklist = rest.spelt(Rest.Spelling.all().stream()
         .filter(s -> s.name().equals("the webapps' alias")).findFirst().orElseThrow());
-    assertThat(rest.startCycle(catalogue.coordinators().get(0), PERIOD, "2052-07-19", "2052-08-01").status()).isEqualTo(200);
+    Rest.Response started = rest.startCycle(catalogue.coordinators().get(0), PERIOD, "2052-07-19", "2052-08-01");
+    assertThat(started.status()).isEqualTo(200);
+    String cycleInstance = started.json().get("id").asText();
     List<Catalogue.Objective> objectives = catalogue.objectives();
 
     // every lead has the return open, as at the deadline
@@ -139,14 +141,14 @@ class DeadlineRushIT {
     assertThat(jdbc.sql("""
             select count(*) from act_ru_incident i join act_ru_execution e on e.id_ = i.proc_inst_id_
             where e.business_key_ like ?""").param(CYCLE + "%").query(Integer.class).single()).as("incidents").isZero();
-    // and the cycle saw every return in: the coordinator reviews the pack and presents it, and the
-    // cycle ends (the suite's other classes share its database and their coordinator's task lists)
+    // and the cycle saw every return in: the coordinator approves the pack. Its presentation waits
+    // for the board's meeting in 2052, so an administrator ends the cycle, as in Cockpit: the
+    // suite's other classes share its database and the coordinators' task lists
     String coordinator = catalogue.coordinators().get(0);
     JsonNode review = rest.task(coordinator, CYCLE, "userTask_reviewPack");
     assertThat(rest.complete(coordinator, review.get("id").asText(), Map.of("packApproved", true)).status()).isEqualTo(204);
-    JsonNode present = rest.task(coordinator, CYCLE, "userTask_presentPack");
-    assertThat(rest.complete(coordinator, present.get("id").asText(), Map.of("boardMeetingHeld", "2052-08-01",
-        "boardDecisions", "Noted")).status()).isEqualTo(204);
+    assertThat(rest.task(coordinator, CYCLE, "userTask_presentPack")).isNotNull();
+    assertThat(rest.delete("admin", "/engine-rest/process-instance/" + cycleInstance).status()).isEqualTo(204);
     Rest.waitForNoJobDue(jdbc, CYCLE);
     assertThat(jdbc.sql("select count(*) from act_ru_execution where business_key_ like ?").param(CYCLE + "%")
         .query(Integer.class).single()).as("the cycle's processes still running").isZero();

@@ -51,6 +51,24 @@ class RefusalRestConfigurationTest {
   }
 
   @Test
+  void aTransactionTheDatabaseEndedToBreakADeadlockIsACollision() {
+    // PostgreSQL's answer to two completions removing executions as reminders' steps add to them
+    // (DeadlineRushIT met it): the batch entry aborted, the deadlock its next exception
+    var aborted = new java.sql.BatchUpdateException("Batch entry 1 delete from ACT_RU_EXECUTION where ID_ = ('9')"
+        + " was aborted: ERROR: deadlock detected", "40P01", 0, new int[0]);
+    aborted.setNextException(new java.sql.SQLException("ERROR: deadlock detected", "40P01"));
+    var persistence = new org.camunda.bpm.engine.ProcessEnginePersistenceException(
+        "An exception occurred in the persistence layer.", new ProcessEngineException("ENGINE-03004", aborted));
+    Response response = new RefusalRestConfiguration.RestRefusalMapper()
+        .toResponse(new RestException(Response.Status.INTERNAL_SERVER_ERROR, persistence, "Cannot complete task 7"));
+    assertThat(response.getStatus()).isEqualTo(409);
+    assertThat(((Map<?, ?>) response.getEntity()).get("message")).isEqualTo(RefusalRestConfiguration.CONFLICT_MESSAGE);
+    // H2's word for it, through the engine's own API
+    var h2 = new ProcessEngineException("flush failed", new java.sql.SQLException("Deadlock detected", "40001"));
+    assertThat(new RefusalRestConfiguration.EngineRefusalMapper().toResponse(h2).getStatus()).isEqualTo(409);
+  }
+
+  @Test
   void aTaskCompletedOnceItHasGoneIsNotFoundInPlainWords() {
     // the second of two completions at once, tried again after it collided with the first
     var gone = new org.camunda.bpm.engine.exception.NullValueException("Cannot find task with id 7: task is null");
