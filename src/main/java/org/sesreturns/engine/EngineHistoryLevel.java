@@ -4,6 +4,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.impl.bpmn.helper.BpmnProperties;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.core.model.CoreModelElement;
 import org.camunda.bpm.engine.impl.history.HistoryLevel;
 import org.camunda.bpm.engine.impl.history.HistoryLevelFull;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
@@ -63,9 +64,11 @@ class EngineHistoryLevel extends AbstractProcessEnginePlugin {
       return true;
     }
 
+    /** The activity as the engine's history producer takes it: the execution's, or else its event's source. */
     private static boolean scaffolding(Object entity) {
-      if (entity instanceof ExecutionEntity execution && execution.getActivity() != null) {
-        return SCAFFOLDING.contains(execution.getActivity().getProperties().get(BpmnProperties.TYPE));
+      if (entity instanceof ExecutionEntity execution) {
+        CoreModelElement activity = execution.getActivity() != null ? execution.getActivity() : execution.getEventSource();
+        return activity != null && SCAFFOLDING.contains(activity.getProperties().get(BpmnProperties.TYPE));
       }
       return false;
     }

@@ -10,14 +10,15 @@ import org.camunda.bpm.engine.runtime.Incident;
 import org.springframework.stereotype.Component;
 
 /**
- * A job removed while it still has retries left has no failed-job incident, and the engine is not
- * sent to look for one. The engine reads the incidents of every job it removes (a timer of the
+ * A job that never failed has no failed-job incident, and the engine is not sent to look for one
+ * when it removes the job. The engine reads the incidents of every job it removes (a timer of the
  * ladder removed unfired when a round ends, each job done): a read per job, four of a
- * submission's statements (StatementCountBenchmarkTest). A failed-job incident is made when a
- * job's retries fall to 0 and resolved when they are set above 0 again (the engine's
- * {@code JobEntity.setRetries}), so a job with retries left, as this transaction holds it, has
- * none open. Every other case, a job out of retries among them, goes to the engine's own handler
- * as before: incidents are made, resolved and removed as they were.
+ * submission's statements (StatementCountBenchmarkTest). A failed-job incident is made only when
+ * a job has failed until its retries fell to 0, and a failure leaves its message on the job, so a
+ * job with retries left and no failure recorded, as this transaction holds it, has none open.
+ * (Retries alone would not do: retries set again by job definition, a bulk update, leave the
+ * incident open until the job next succeeds and resolves it.) Every other job goes to the
+ * engine's own handler as before: incidents are made, resolved and removed as they were.
  */
 @Component
 class HealthyJobIncidents extends AbstractProcessEnginePlugin {
@@ -30,7 +31,7 @@ class HealthyJobIncidents extends AbstractProcessEnginePlugin {
     }
   }
 
-  /** The engine's failed-job handler, not asked to remove the incident of a job that cannot have one. */
+  /** The engine's failed-job handler, not asked about the incident of a job that cannot have one. */
   static final class Handler implements IncidentHandler {
 
     private final IncidentHandler engines;
@@ -51,26 +52,27 @@ class HealthyJobIncidents extends AbstractProcessEnginePlugin {
 
     @Override
     public void resolveIncident(IncidentContext context) {
-      if (!hasRetriesLeft(context)) {
+      if (!neverFailed(context)) {
         engines.resolveIncident(context);
       }
     }
 
     @Override
     public void deleteIncident(IncidentContext context) {
-      if (!hasRetriesLeft(context)) {
+      if (!neverFailed(context)) {
         engines.deleteIncident(context);
       }
     }
 
-    /** Whether the job the incident would be of (its configuration is the job's id) has retries left now. */
-    private static boolean hasRetriesLeft(IncidentContext context) {
+    /** Whether the job the incident would be of (its configuration is the job's id) has never failed. */
+    private static boolean neverFailed(IncidentContext context) {
       var command = Context.getCommandContext();
       if (command == null || context.getConfiguration() == null) {
         return false;
       }
       JobEntity job = command.getDbEntityManager().getCachedEntity(JobEntity.class, context.getConfiguration());
-      return job != null && job.getRetries() > 0;
+      return job != null && job.getRetries() > 0 && job.getExceptionMessage() == null
+          && job.getExceptionByteArrayId() == null;
     }
   }
 }

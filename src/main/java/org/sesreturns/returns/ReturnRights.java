@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 /**
  * Leads see their own return tasks (the engine grants an assignee its task); coordinators follow
  * every return and may hand a return's task to someone else, which the application then checks
- * and records ({@link ReturnService#reassign}). Tasklist filters: returns overdue (coordinators),
+ * and records ({@link ReturnTasks#reassign}). Tasklist filters: returns overdue (coordinators),
  * and each lead's returns due within the first reminder's working days (the task's follow-up date
  * has come, its due date not yet).
  */

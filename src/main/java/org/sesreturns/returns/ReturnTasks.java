@@ -265,7 +265,13 @@ class ReturnTasks {
         .map(PreviousQuarter.Previous::overallStatus).orElse(null);
     OffsetDateTime now = OffsetDateTime.now(clock);
     int version = stored.latest().map(v -> v.version() + 1).orElse(1);
-    returns.addSubmission(stored.id(), version, previous, submission, user, now);
+    try {
+      returns.addSubmission(stored.id(), version, previous, submission, user, now);
+    } catch (org.springframework.dao.DuplicateKeyException storedMeanwhile) {
+      // the same task completed twice at once: the other completion stored this version first
+      throw new NoLongerOpenException("the return for '" + service.objective(key).title()
+          + "' was submitted in the same moment and cannot be submitted again now");
+    }
     returns.setStatus(stored.id(), ReturnStatus.SUBMITTED, now);
     // the draft is the submission now
     drafts.discard(stored.id());

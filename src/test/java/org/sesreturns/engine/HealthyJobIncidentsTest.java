@@ -65,6 +65,25 @@ class HealthyJobIncidentsTest {
   }
 
   @Test
+  void retriesSetAgainForTheWholeStepResolveTheIncidentWhenTheJobThenSucceeds() {
+    // retries set by job definition (Cockpit's "increment retries" for a step): one bulk update,
+    // which leaves the incident to be resolved when the job next succeeds
+    String instance = engine.getRuntimeService().startProcessInstanceByKey("steps", java.util.Map.of("fail", true)).getId();
+    completeTask(instance);
+    Job step = job(instance);
+    for (int attempt = 0; attempt < 3; attempt++) {
+      run(step);
+    }
+    assertThat(incidents(instance)).isOne();
+    engine.getManagementService().setJobRetriesByJobDefinitionId(step.getJobDefinitionId(), 1);
+    engine.getRuntimeService().setVariable(instance, "fail", false);
+    run(step);
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult().getTaskDefinitionKey())
+        .as("the step succeeded").isEqualTo("after");
+    assertThat(incidents(instance)).as("resolved by the success").isZero();
+  }
+
+  @Test
   void aHealthyJobsRemovalLeavesNoIncident() {
     String instance = engine.getRuntimeService().startProcessInstanceByKey("steps", java.util.Map.of("fail", false)).getId();
     // the task completed: its timer is removed unfired; the step's job runs and is removed
