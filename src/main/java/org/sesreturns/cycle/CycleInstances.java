@@ -5,7 +5,7 @@ import java.util.function.Supplier;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.stereotype.Component;
 
@@ -54,11 +54,10 @@ public class CycleInstances {
     var open = tasks.createTaskQuery().processInstanceId(processInstanceId)
         .taskDefinitionKey(QuarterlyCycle.TASK_REVIEW_PACK).orderByTaskCreateTime().desc().listPage(0, 1);
     if (!open.isEmpty()) {
-      return Optional.of(open.get(0)).map(Task::getId);
+      return Optional.of(open.get(0).getId());
     }
-    var done = history.createHistoricTaskInstanceQuery().processInstanceId(processInstanceId)
+    return history.createHistoricTaskInstanceQuery().processInstanceId(processInstanceId)
         .taskDefinitionKey(QuarterlyCycle.TASK_REVIEW_PACK).orderByHistoricActivityInstanceStartTime().desc()
-        .listPage(0, 1);
-    return done.stream().findFirst().map(t -> t.getId());
+        .listPage(0, 1).stream().findFirst().map(HistoricTaskInstance::getId);
   }
 }

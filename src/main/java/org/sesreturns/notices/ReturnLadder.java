@@ -61,7 +61,7 @@ public class ReturnLadder {
   }
 
   public Date signOffEscalation(DelegateExecution execution) {
-    return at(deadlines.signOffEscalation(submittedDay(execution)));
+    return at(deadlines.signOffEscalation(returns.submittedDay(ReturnKey.parse(execution.getProcessBusinessKey()))));
   }
 
   /**
@@ -86,17 +86,6 @@ public class ReturnLadder {
 
   private ReturnRound round(DelegateExecution execution) {
     return returns.round(ReturnKey.parse(execution.getProcessBusinessKey()));
-  }
-
-  private LocalDate submittedDay(DelegateExecution execution) {
-    return submittedDay(ReturnKey.parse(execution.getProcessBusinessKey()));
-  }
-
-  private LocalDate submittedDay(ReturnKey key) {
-    // the submission's moment alone: the sign-off round's two timers read it as the round begins
-    var submitted = returns.lastSubmittedAt(key)
-        .orElseThrow(() -> new IllegalStateException("a return awaiting sign-off has a submission"));
-    return Deadlines.dayOf(submitted.toInstant());
   }
 
   private static LocalDate startDay(ReturnRound round) {

@@ -177,10 +177,13 @@ public class ReturnService {
     return returns.round(key).orElseThrow(() -> new IllegalStateException("no return " + key));
   }
 
-  /** When the return was last submitted, if it was. */
-  public Optional<OffsetDateTime> lastSubmittedAt(ReturnKey key) {
-    // the latest version as the record holds it, read once per transaction
-    return stored(key).latest().map(StoredReturn.Version::submittedAt);
+  /**
+   * The day the return awaiting sign-off was submitted, from the latest version as the record
+   * holds it (read once per transaction): the sign-off round's reminders count from it.
+   */
+  public LocalDate submittedDay(ReturnKey key) {
+    return stored(key).latest().map(v -> Deadlines.dayOf(v.submittedAt().toInstant()))
+        .orElseThrow(() -> new IllegalStateException("a return awaiting sign-off has a submission"));
   }
 
   /**
@@ -188,9 +191,7 @@ public class ReturnService {
    * before it. Tasklist's due date and the messages give the same day.
    */
   public LocalDate signOffDue(ReturnKey key) {
-    var submitted = lastSubmittedAt(key)
-        .orElseThrow(() -> new IllegalStateException("a return awaiting sign-off has a submission"));
-    return deadlines.signOffReminder(Deadlines.dayOf(submitted.toInstant()));
+    return deadlines.signOffReminder(submittedDay(key));
   }
 
   /** The return as recorded, with its people and its latest submission. */

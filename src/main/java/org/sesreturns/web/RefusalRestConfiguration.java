@@ -120,8 +120,7 @@ final class RefusalRestConfiguration {
         return answer(Response.Status.BAD_REQUEST, cause, cause);
       }
       if (cause instanceof OptimisticLockingException
-          || message != null && message.contains(EXECUTION_GONE) || childAddedMeanwhile(cause)
-          || deadlockedMeanwhile(cause)) {
+          || message != null && message.contains(EXECUTION_GONE) || collidedInTheDatabase(cause)) {
         // the same return changed in the same moment (a reminder firing, another click): nothing
         // was stored, and the same request a moment later is answered normally. The engine says
         // so as a version conflict, as an execution it read a moment ago and another transaction
@@ -194,35 +193,28 @@ final class RefusalRestConfiguration {
   }
 
   /**
-   * The database refused a statement for a foreign key of the engine's runtime tables (SQL state
-   * 23503, H2's 23506 too): an execution removed while another transaction added a child to it.
-   * The engine's command is one transaction, rolled back whole.
+   * The database refused a statement because another transaction changed the same rows at the
+   * same moment; the engine's command is one transaction, rolled back whole, and nothing of it was
+   * stored. Two such answers, read off the SQL state of the exception and the batch entries after
+   * it:
+   *
+   * <ul>
+   *   <li>a foreign key of the engine's runtime tables (23503, H2's 23506 too): an execution
+   *       removed while another transaction added a child to it;
+   *   <li>a deadlock broken by ending this transaction (PostgreSQL's 40P01; 40001, a
+   *       serialization failure, elsewhere and on H2): two completions removing executions of the
+   *       same instance as a reminder's step adds to them, each waiting for the other; whichever
+   *       tables it touched.
+   * </ul>
    */
-  static boolean childAddedMeanwhile(Throwable cause) {
+  static boolean collidedInTheDatabase(Throwable cause) {
     if (!(cause instanceof java.sql.SQLException sql)) {
       return false;
     }
     for (java.sql.SQLException e = sql; e != null; e = e.getNextException()) {
-      if (("23503".equals(e.getSQLState()) || "23506".equals(e.getSQLState()))
-          && e.getMessage() != null && e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("act_ru_")) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /**
-   * The database ended the transaction to break a deadlock with another (PostgreSQL's SQL state
-   * 40P01; 40001, a serialization failure, elsewhere and on H2): two completions removing
-   * executions of the same instance as a reminder's step adds to them, each waiting for the other.
-   * Nothing of the ended transaction was stored, whichever tables it touched.
-   */
-  static boolean deadlockedMeanwhile(Throwable cause) {
-    if (!(cause instanceof java.sql.SQLException sql)) {
-      return false;
-    }
-    for (java.sql.SQLException e = sql; e != null; e = e.getNextException()) {
-      if ("40P01".equals(e.getSQLState()) || "40001".equals(e.getSQLState())) {
+      String state = e.getSQLState();
+      boolean engineRow = e.getMessage() != null && e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("act_ru_");
+      if (("23503".equals(state) || "23506".equals(state)) && engineRow || "40P01".equals(state) || "40001".equals(state)) {
         return true;
       }
     }

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 class HealthyJobIncidentsTest {
 
   private ProcessEngine engine;
+  /** How often the engine's failed-job handler (the one the plugin wraps) is asked to remove an incident. */
+  private final java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
 
   @BeforeEach
   void start() {
@@ -28,6 +30,21 @@ class HealthyJobIncidentsTest {
     configuration.setJobExecutorActivate(false);
     configuration.setHistory("full");
     configuration.setProcessEngineName("healthy-jobs");
+    // the engine's own handler, counting what it is asked, is the one the plugin wraps
+    configuration.setCustomIncidentHandlers(List.of(
+        new org.camunda.bpm.engine.impl.incident.DefaultIncidentHandler(org.camunda.bpm.engine.runtime.Incident.FAILED_JOB_HANDLER_TYPE) {
+          @Override
+          public void resolveIncident(org.camunda.bpm.engine.impl.incident.IncidentContext context) {
+            asked.incrementAndGet();
+            super.resolveIncident(context);
+          }
+
+          @Override
+          public void deleteIncident(org.camunda.bpm.engine.impl.incident.IncidentContext context) {
+            asked.incrementAndGet();
+            super.deleteIncident(context);
+          }
+        }));
     configuration.setProcessEnginePlugins(List.of(new HealthyJobIncidents()));
     engine = configuration.buildProcessEngine();
     engine.getRepositoryService().createDeployment().addModelInstance("steps.bpmn",
@@ -58,8 +75,10 @@ class HealthyJobIncidentsTest {
     run(step);
     assertThat(incidents(instance)).as("out of retries again").isOne();
 
+    int before = asked.get();
     engine.getRuntimeService().deleteProcessInstance(instance, "cancelled");
     assertThat(incidents(instance)).as("removed with its instance").isZero();
+    assertThat(asked.get()).as("the engine's handler removed it").isGreaterThan(before);
     assertThat(engine.getHistoryService().createHistoricIncidentQuery().processInstanceId(instance).deleted().count())
         .as("its history says so").isOne();
   }
@@ -93,6 +112,8 @@ class HealthyJobIncidentsTest {
         .isEqualTo("after");
     assertThat(engine.getManagementService().createJobQuery().processInstanceId(instance).count()).isZero();
     assertThat(incidents(instance)).isZero();
+    // and the engine was not sent to look for an incident of either job (without the plugin: twice)
+    assertThat(asked.get()).isZero();
   }
 
   private void completeTask(String instance) {
